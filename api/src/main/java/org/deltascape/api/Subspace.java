@@ -1,0 +1,20 @@
+package org.deltascape.api;
+
+/**
+ * SPI: a kind of low-dimensional space ({@code hessian}, {@code random}, …): the directions P of
+ * {@code w = w* + Pθ}.
+ *
+ * <p>Every space's config has a {@code dim} key (D); the engine reserves {@code id} and
+ * {@code name}. Register an implementation in {@code META-INF/services/org.deltascape.api.Subspace};
+ * tests extend {@code SubspaceContract}.
+ */
+public interface Subspace extends Plugin {
+
+  /**
+   * The directions for the context's model and w*.
+   *
+   * @param settings validated against {@link #configKeys()}; {@code dim} is D
+   * @throws DeltascapeException when D exceeds the parameter count or a solver fails
+   */
+  Directions directions(Settings settings, SubspaceContext context);
+}

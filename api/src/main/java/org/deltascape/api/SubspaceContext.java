@@ -1,0 +1,39 @@
+package org.deltascape.api;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Everything a {@link Subspace} may build its directions from. Supplied by the engine.
+ */
+public interface SubspaceContext {
+
+  /** The space's name in outputs ({@code "hessian"}, or the config's {@code name}). */
+  String name();
+
+  /** The model; use from the calling thread only. */
+  Model model();
+
+  /** w*, DOUBLE length P; do not modify. */
+  INDArray weights();
+
+  /** The examples the landscape is measured on (all N). */
+  Dataset data();
+
+  /**
+   * The Hessian of the mean loss over all N examples at w*, as an operator whose products the
+   * engine counts.
+   */
+  SymmetricOperator hessian();
+
+  /** A configured solver for a {@link ConfigType#PLUGIN} value naming a curvature backend. */
+  EigenSolver solver(PluginChoice backend);
+
+  /**
+   * The random key for this space's directions: direction d must depend only on {@code
+   * randomKey().at(d)}, so that spaces of growing D are nested.
+   */
+  RandomKey randomKey();
+
+  /** Where to report long work. */
+  Progress progress();
+}
