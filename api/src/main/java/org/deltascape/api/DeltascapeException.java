@@ -59,12 +59,12 @@ public class DeltascapeException extends RuntimeException {
       text.append(where).append(": ");
     }
     text.append(what);
-    if (!what.endsWith(".")) {
+    if (!what.endsWith(".") && !what.endsWith("?") && !what.endsWith("!")) {
       text.append('.');
     }
     if (fix != null && !fix.isBlank()) {
       text.append(' ').append(fix);
-      if (!fix.endsWith(".")) {
+      if (!fix.endsWith(".") && !fix.endsWith("?") && !fix.endsWith("!")) {
         text.append('.');
       }
     }
