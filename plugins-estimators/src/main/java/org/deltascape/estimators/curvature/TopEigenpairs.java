@@ -1,0 +1,73 @@
+package org.deltascape.estimators.curvature;
+
+import java.util.function.UnaryOperator;
+import org.deltascape.api.Eigenpairs;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Turns approximate eigenpairs, largest first, into an {@link Eigenpairs}: fixes each vector's
+ * sign (its largest-magnitude component positive, the first such on ties) so that results are
+ * comparable across backends, and measures the relative residuals {@code ‖Av − λv‖ / |λ_1|} with
+ * one product per pair.
+ */
+final class TopEigenpairs {
+  private TopEigenpairs() {}
+
+  /**
+   * @param values λ_1 ≥ … ≥ λ_D
+   * @param vectors {@code vectors[d]} the unit vector of λ_d; signs are fixed in place
+   * @param product {@code v ↦ Av}
+   * @param tolerance the largest relative residual counted as converged
+   */
+  static Eigenpairs assemble(
+      double[] values, double[][] vectors, UnaryOperator<double[]> product, double tolerance) {
+    int count = values.length;
+    int n = vectors[0].length;
+    double scale = residualScale(values);
+    double[] residuals = new double[count];
+    boolean converged = true;
+    double[] flat = new double[n * count];
+    for (int d = 0; d < count; d++) {
+      double[] v = vectors[d];
+      fixSign(v);
+      double[] av = product.apply(v);
+      double sum = 0.0;
+      for (int i = 0; i < n; i++) {
+        double r = av[i] - values[d] * v[i];
+        sum += r * r;
+      }
+      residuals[d] = Math.sqrt(sum) / scale;
+      converged &= residuals[d] <= tolerance;
+      System.arraycopy(v, 0, flat, d * n, n);
+    }
+    return new Eigenpairs(
+        values, Nd4j.create(flat, new long[] {n, count}, 'f'), residuals, converged);
+  }
+
+  /**
+   * |λ_1|, the scale residuals are relative to; the largest |λ| when λ_1 is zero, and 1 for the
+   * zero operator, so that the ratio is always defined.
+   */
+  static double residualScale(double[] values) {
+    if (values[0] != 0.0) {
+      return Math.abs(values[0]);
+    }
+    double largest = 0.0;
+    for (double value : values) {
+      largest = Math.max(largest, Math.abs(value));
+    }
+    return largest > 0.0 ? largest : 1.0;
+  }
+
+  private static void fixSign(double[] v) {
+    int at = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (Math.abs(v[i]) > Math.abs(v[at])) {
+        at = i;
+      }
+    }
+    if (v[at] < 0) {
+      KrylovBasis.scale(-1.0, v);
+    }
+  }
+}
