@@ -1,0 +1,75 @@
+package org.deltascape.launcher.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deltascape.api.ConfigKey;
+import org.deltascape.api.Plugin;
+import org.deltascape.api.Settings;
+import org.deltascape.launcher.Console;
+import org.deltascape.launcher.discovery.PluginRegistry;
+import org.deltascape.launcher.discovery.PluginSource;
+import org.deltascape.launcher.discovery.Spi;
+import picocli.CommandLine.Command;
+
+/** {@code deltascape plugins}: every plugin by SPI with its config keys and origin. */
+@Command(name = "plugins", description = "List every plugin with its config keys, defaults and origin.")
+public final class PluginsCommand implements Callable<Integer> {
+
+  private final PluginRegistry registry;
+  private final Console console;
+
+  @Inject
+  PluginsCommand(PluginRegistry registry, Console console) {
+    this.registry = registry;
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    print(registry, console.out());
+    for (String problem : registry.loadProblems()) {
+      console.err().println("warning: " + problem);
+    }
+    return 0;
+  }
+
+  /** The listing, as {@code deltascape plugins} prints it. */
+  public static void print(PluginRegistry registry, PrintStream out) {
+    boolean first = true;
+    for (Spi spi : Spi.all()) {
+      if (!first) {
+        out.println();
+      }
+      first = false;
+      out.println(spi.label() + " plugins (" + spi.type().getName() + ")");
+      if (registry.plugins(spi).isEmpty()) {
+        out.println("  (none)");
+      }
+      for (PluginSource<?> source : registry.plugins(spi).values()) {
+        Plugin plugin = source.plugin();
+        out.println("  " + plugin.id() + "  " + plugin.description());
+        out.println("    from " + source.origin() + ", version " + plugin.version());
+        for (ConfigKey key : plugin.configKeys()) {
+          out.println(String.format(Locale.ROOT, "    %-16s %-18s %-22s %s", key.name(), type(key),
+              key.required() ? "required" : "default " + defaultText(key), key.description()));
+        }
+      }
+    }
+  }
+
+  private static String type(ConfigKey key) {
+    String type = key.type() == org.deltascape.api.ConfigType.PLUGIN
+        ? Spi.of(key.spi()).label() : key.type().label();
+    if (!key.choices().isEmpty()) {
+      type = String.join("|", key.choices());
+    }
+    String range = key.rangeText();
+    return range.isEmpty() ? type : type + " " + range;
+  }
+
+  private static String defaultText(ConfigKey key) {
+    return key.defaultValue() == null ? "none" : Settings.render(key.defaultValue());
+  }
+}

@@ -1,0 +1,79 @@
+package org.deltascape.launcher.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deltascape.api.DeltascapeException;
+import org.deltascape.launcher.Console;
+import org.deltascape.launcher.config.ConfigLoader;
+import org.deltascape.launcher.config.ExperimentConfig;
+import org.deltascape.launcher.discovery.PluginRegistry;
+import org.deltascape.launcher.engine.Experiment;
+import org.deltascape.launcher.engine.RunResult;
+import org.deltascape.launcher.engine.ThreadPolicy;
+import org.deltascape.launcher.output.ConsoleReport;
+import org.deltascape.launcher.output.RunWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deltascape run [CONFIG] [--set key=value]... [--output DIR] [--force]}. */
+@Command(
+    name = "run",
+    description = "Run an experiment: train, find the spaces, estimate Δ_k, report K(ε).",
+    sortOptions = false)
+public final class RunCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
+      description = "The experiment's YAML config; without it, the built-in quick start.")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a config key, e.g. --set sampler.sigma=0.1 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "DIR", description = "The run folder (default runs/<name>).")
+  Path output;
+
+  @Option(names = "--force", description = "Overwrite a run folder that already holds results.")
+  boolean force;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:DELTASCAPE_THREADS:-1}",
+      description = "Threads for ND4J's native code (default ${DEFAULT-VALUE}; env DELTASCAPE_THREADS).")
+  int threads;
+
+  private final PluginRegistry registry;
+  private final Experiment experiment;
+  private final Console console;
+
+  @Inject
+  RunCommand(PluginRegistry registry, Experiment experiment, Console console) {
+    this.registry = registry;
+    this.experiment = experiment;
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    ExperimentConfig experimentConfig = ConfigLoader.load(registry, config, overrides);
+    if (threads < 1) {
+      throw new DeltascapeException("--threads must be at least 1, got " + threads, "--threads",
+          "Use 1 for small models, the number of cores for large ones");
+    }
+    ThreadPolicy.apply(threads);
+    Path folder = output != null ? output
+        : experimentConfig.output() != null ? Path.of(experimentConfig.output())
+        : Path.of("runs", experimentConfig.name());
+    if (Files.exists(folder.resolve("summary.json")) && !force) {
+      throw new DeltascapeException("the run folder already holds the results of a run",
+          folder.toString(), "Choose another folder with --output, or pass --force to overwrite it");
+    }
+    RunResult result = experiment.run(experimentConfig, folder);
+    RunWriter.write(result);
+    ConsoleReport.print(result, console.out());
+    return 0;
+  }
+}

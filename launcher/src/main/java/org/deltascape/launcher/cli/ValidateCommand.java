@@ -1,0 +1,44 @@
+package org.deltascape.launcher.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deltascape.launcher.Console;
+import org.deltascape.launcher.config.ConfigLoader;
+import org.deltascape.launcher.config.ExperimentConfig;
+import org.deltascape.launcher.discovery.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deltascape validate CONFIG}: checks a config without running it. */
+@Command(name = "validate", description = "Check a config without running it.")
+public final class ValidateCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment's YAML config.")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  private final PluginRegistry registry;
+  private final Console console;
+
+  @Inject
+  ValidateCommand(PluginRegistry registry, Console console) {
+    this.registry = registry;
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    ExperimentConfig checked = ConfigLoader.load(registry, config, overrides);
+    console.out().println(config + ": valid (" + checked.name() + ", " + checked.spaces().size()
+        + (checked.spaces().size() == 1 ? " space, " : " spaces, ") + checked.estimators().size()
+        + (checked.estimators().size() == 1 ? " estimator" : " estimators") + ")");
+    console.out().println("canonical config: " + checked.canonical());
+    return 0;
+  }
+}

@@ -1,0 +1,61 @@
+package org.deltascape.launcher.config;
+
+import java.util.List;
+import java.util.Objects;
+import org.deltascape.api.PluginChoice;
+import org.deltascape.api.Settings;
+
+/**
+ * A validated experiment: every section bound to its plugin's keys, defaults filled in. Built by
+ * {@link ExperimentConfigBinder}; {@link #canonical()} is what provenance records and hashes.
+ *
+ * @param name the experiment's name
+ * @param seeds the training, data-order and sampling seeds
+ * @param dataset the dataset plugin and its settings
+ * @param model the model plugin and its settings
+ * @param weights a {@code .npy} file of w* to load instead of training, or null
+ * @param training the training section's settings (optimizer, learning rate, …)
+ * @param spaces the spaces, each with a unique name
+ * @param sampler the sampler plugin and its settings
+ * @param samples S, the number of θ samples per space
+ * @param orders R, the number of data orders
+ * @param estimators the estimators, in the order given
+ * @param step b, examples per k
+ * @param threshold ε of K(ε)
+ * @param output the run folder, or null for {@code runs/<name>}
+ * @param precision {@code double} or {@code float}: the arithmetic of model evaluations
+ * @param canonical the canonical form of everything above (sorted keys, defaults filled)
+ */
+public record ExperimentConfig(
+    String name,
+    Seeds seeds,
+    PluginChoice dataset,
+    PluginChoice model,
+    String weights,
+    Settings training,
+    List<SpaceSpec> spaces,
+    PluginChoice sampler,
+    int samples,
+    int orders,
+    List<PluginChoice> estimators,
+    int step,
+    double threshold,
+    String output,
+    String precision,
+    String canonical) {
+
+  public ExperimentConfig {
+    Objects.requireNonNull(name, "name");
+    spaces = List.copyOf(spaces);
+    estimators = List.copyOf(estimators);
+  }
+
+  /**
+   * The three seeds; by default all equal to the config's {@code seed} (the streams differ by
+   * purpose, so equal seeds still give independent numbers).
+   */
+  public record Seeds(long training, long order, long sampling) {}
+
+  /** A space of the experiment: its name in outputs and its plugin. */
+  public record SpaceSpec(String name, PluginChoice plugin) {}
+}

@@ -1,0 +1,72 @@
+package org.deltascape.launcher.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deltascape.api.Dataset;
+import org.deltascape.api.DeltascapeException;
+import org.deltascape.api.Model;
+import org.deltascape.api.Progress;
+import org.deltascape.api.RandomKey;
+import org.deltascape.api.Settings;
+import org.deltascape.launcher.config.ExperimentConfig;
+import org.deltascape.launcher.output.NpyFile;
+import org.deltascape.models.training.EpochSummary;
+import org.deltascape.models.training.Trainer;
+import org.deltascape.models.training.TrainingPlan;
+import org.deltascape.models.training.TrainingResult;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The minimum w*: trained on all N examples from the config's {@code training} section and
+ * training seed, or loaded from {@code model.weights}.
+ *
+ * @param weights w*, DOUBLE length P
+ * @param trained whether it was trained here
+ * @param history per epoch: epoch, mean loss, seconds (empty when loaded)
+ */
+record ModelFit(INDArray weights, boolean trained, List<Map<String, Object>> history) {
+
+  static ModelFit fit(Model model, Dataset train, ExperimentConfig config, Progress progress) {
+    if (config.weights() != null) {
+      return new ModelFit(load(Path.of(config.weights()), model.parameterCount()), false, List.of());
+    }
+    Settings section = config.training();
+    TrainingPlan plan =
+        TrainingPlan.of(section.string("optimizer"), section.real("learning-rate"),
+                section.integer("epochs"), section.integer("batch-size"))
+            .withMomentum(section.real("momentum"))
+            .withWeightDecay(section.real("weight-decay"));
+    TrainingResult result = new Trainer(config.model().id()).train(model, train, plan,
+        new RandomKey(config.seeds().training(), "training", 0), progress);
+    List<Map<String, Object>> history = new ArrayList<>();
+    for (EpochSummary epoch : result.history()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("epoch", epoch.epoch());
+      entry.put("loss", epoch.meanLoss());
+      entry.put("seconds", Math.round(epoch.seconds() * 1000) / 1000.0);
+      history.add(entry);
+    }
+    return new ModelFit(result.weights(), true, history);
+  }
+
+  private static INDArray load(Path file, long parameters) {
+    NpyFile.Doubles array = NpyFile.readDoubles(file);
+    if (array.values().length != parameters) {
+      throw new DeltascapeException("the weights file holds " + array.values().length
+          + " values but the model has " + parameters + " parameters", file.toString(),
+          "Save w* of this very model (its layout is in a run's summary.json)");
+    }
+    for (int i = 0; i < array.values().length; i++) {
+      if (!Double.isFinite(array.values()[i])) {
+        throw new DeltascapeException("the weights file holds a non-finite value at index " + i,
+            file.toString(), "Use weights from a training run that converged");
+      }
+    }
+    return Nd4j.createFromArray(array.values()).castTo(DataType.DOUBLE).reshape(parameters);
+  }
+}

@@ -1,0 +1,82 @@
+package org.deltascape.launcher.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deltascape.api.DeltaProblem;
+import org.deltascape.api.Estimator;
+import org.deltascape.api.PartialSums;
+import org.deltascape.api.Progress;
+import org.deltascape.api.RandomKey;
+import org.deltascape.api.SubspaceModel;
+import org.deltascape.api.ThetaSampler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The Monte Carlo pass of one space: for each block of {@value #BLOCK} sample indices, draw θ,
+ * evaluate every example's loss at w* + Pθ once (all k and all orders come from these), and hand
+ * the block to every estimator that takes loss samples; their partial sums are combined in index
+ * order.
+ */
+final class MonteCarloPass {
+
+  /** Samples per block: the unit of partial sums, checkpoints and shards. */
+  static final int BLOCK = 64;
+
+  /** The result: each estimator's sums over all samples, and the θ samples drawn (S × D). */
+  record Result(Map<String, PartialSums> sums, double[] thetas) {}
+
+  private MonteCarloPass() {}
+
+  static Result run(
+      SubspaceModel subspace,
+      ThetaSampler sampler,
+      RandomKey key,
+      int samples,
+      DataChunks chunks,
+      DeltaProblem problem,
+      Map<String, Estimator> estimators,
+      Progress progress,
+      String label) {
+    int dimension = subspace.dimension();
+    int n = chunks.size();
+    Map<String, PartialSums> totals = new LinkedHashMap<>();
+    double[] allThetas = new double[samples * dimension];
+    List<INDArray> chunkOut = new ArrayList<>();
+    try (Progress.Task task = progress.start("Monte Carlo in " + label, samples, "samples")) {
+      for (int first = 0; first < samples; first += BLOCK) {
+        int count = Math.min(BLOCK, samples - first);
+        INDArray thetas = Nd4j.zeros(DataType.DOUBLE, count, dimension);
+        sampler.sample(key, first, thetas);
+        System.arraycopy(thetas.data().asDouble(), 0, allThetas, first * dimension, count * dimension);
+        INDArray losses = Nd4j.zeros(DataType.DOUBLE, count, n);
+        int c = 0;
+        for (DataChunks.Chunk chunk : chunks) {
+          int size = chunk.batch().size();
+          if (chunkOut.size() <= c || chunkOut.get(c).rows() != count) {
+            INDArray buffer = Nd4j.zeros(DataType.DOUBLE, count, size);
+            if (chunkOut.size() <= c) {
+              chunkOut.add(buffer);
+            } else {
+              chunkOut.set(c, buffer);
+            }
+          }
+          INDArray out = chunkOut.get(c);
+          subspace.losses(thetas, chunk.batch(), out);
+          losses.get(NDArrayIndex.all(), NDArrayIndex.interval(chunk.from(), chunk.from() + size)).assign(out);
+          c++;
+        }
+        for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
+          PartialSums block = entry.getValue().accumulate(problem, first, losses);
+          totals.merge(entry.getKey(), block, PartialSums::then);
+        }
+        task.advance(count);
+      }
+    }
+    return new Result(totals, allThetas);
+  }
+}

@@ -1,0 +1,26 @@
+package org.deltascape.launcher.engine;
+
+import java.util.List;
+import org.deltascape.api.Directions;
+
+/**
+ * Everything one space produced.
+ *
+ * @param name the space's name in outputs
+ * @param pluginId the space plugin's id
+ * @param directions P (and the spectrum, for Hessian spaces)
+ * @param products Hessian-vector products the space used, counted by the engine
+ * @param thetas the θ samples, S × D row-major (empty when no estimator sampled)
+ * @param estimates one per estimator, in the config's order
+ */
+public record SpaceResult(
+    String name,
+    String pluginId,
+    Directions directions,
+    int products,
+    double[] thetas,
+    List<EstimatorResult> estimates) {
+  public SpaceResult {
+    estimates = List.copyOf(estimates);
+  }
+}

@@ -1,0 +1,91 @@
+package org.deltascape.launcher.output;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.deltascape.api.DeltaCurve;
+import org.deltascape.launcher.engine.EstimatorResult;
+import org.deltascape.launcher.engine.ModelScore;
+import org.deltascape.launcher.engine.RunResult;
+import org.deltascape.launcher.engine.SpaceResult;
+import org.deltascape.estimators.delta.SufficientSize;
+
+/** The short table a run prints on stdout: the model's scores, Δ_k at a few k, V and K(ε). */
+public final class ConsoleReport {
+
+  private ConsoleReport() {}
+
+  /** Prints the report of {@code run}. */
+  public static void print(RunResult run, PrintStream out) {
+    RunResult.DataInfo data = run.data();
+    RunResult.ModelInfo model = run.model();
+    out.printf(Locale.ROOT, "%s: %s, N = %d examples, k in steps of b = %d (K = %d)%n",
+        run.config().name(), data.name(), data.examples(), data.blockSize(), data.steps());
+    out.printf(Locale.ROOT, "model %s, %d parameters, %s: train %s", model.id(), model.parameters(),
+        model.trained() ? "trained" : "loaded", score(model.train()));
+    out.println(model.test() == null ? "" : "; test " + score(model.test()));
+    List<Integer> ks = ks(data.steps());
+    for (SpaceResult space : run.spaces()) {
+      out.println();
+      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "space %s (%s, D = %d)",
+          space.name(), space.pluginId(), space.directions().dimension()));
+      if (space.directions().spectrum() != null) {
+        double[] values = space.directions().spectrum().values();
+        head.append(String.format(Locale.ROOT, ", λ1 = %.4g, λD = %.4g, %d Hessian-vector products",
+            values[0], values[values.length - 1], space.products()));
+      }
+      out.println(head);
+      StringBuilder columns = new StringBuilder(String.format(Locale.ROOT, "  %-18s", "estimator"));
+      for (int k : ks) {
+        columns.append(String.format(Locale.ROOT, " %11s", "Δ_" + k));
+      }
+      columns.append(String.format(Locale.ROOT, "  %-22s %s", "plateau V ± s.e.",
+          "K(ε = " + fmt(run.config().threshold()) + ") [interval]"));
+      out.println(columns);
+      for (EstimatorResult estimate : space.estimates()) {
+        DeltaCurve curve = estimate.curve();
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-18s", estimate.estimator()));
+        for (int k : ks) {
+          row.append(String.format(Locale.ROOT, " %11.4g", curve.delta()[k - 1]));
+        }
+        row.append(String.format(Locale.ROOT, "  %-22s %s",
+            fmt(estimate.plateau().value()) + " ± " + fmt(estimate.plateau().stdError()),
+            size(estimate.sufficient(), data.blockSize())));
+        out.println(row);
+      }
+    }
+    out.println();
+    out.println("results in " + run.folder().toAbsolutePath().normalize());
+  }
+
+  private static List<Integer> ks(int steps) {
+    List<Integer> ks = new ArrayList<>();
+    for (int k = 1; k <= steps; k *= 10) {
+      ks.add(k);
+    }
+    if (ks.get(ks.size() - 1) != steps) {
+      ks.add(steps);
+    }
+    return ks;
+  }
+
+  private static String size(SufficientSize size, int b) {
+    if (size.k() == null) {
+      return "not reached (Δ_K ≥ ε)";
+    }
+    String interval = "[" + (size.kLow() == null ? "?" : size.kLow()) + ", "
+        + (size.kHigh() == null ? "not reached" : size.kHigh()) + "]";
+    return "k = " + size.k() + " " + interval + (b == 1 ? "" : ", " + size.examples() + " examples");
+  }
+
+  private static String score(ModelScore score) {
+    return Double.isNaN(score.accuracy())
+        ? String.format(Locale.ROOT, "loss %.4f", score.loss())
+        : String.format(Locale.ROOT, "loss %.4f, accuracy %.3f", score.loss(), score.accuracy());
+  }
+
+  private static String fmt(double value) {
+    return String.format(Locale.ROOT, "%.3g", value);
+  }
+}
