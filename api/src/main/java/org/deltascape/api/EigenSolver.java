@@ -19,4 +19,38 @@ public interface EigenSolver {
    *     go on, with the residuals it reached
    */
   Eigenpairs topEigenpairs(SymmetricOperator operator, int count, RandomKey key, Progress progress);
+
+  /**
+   * As {@link #topEigenpairs(SymmetricOperator, int, RandomKey, Progress)}, started from the
+   * pairs of a nearby operator (H_k from H_{k−1}, say) where the solver can use them; by default
+   * the warm start is ignored.
+   *
+   * @param warmStart eigenpairs of a nearby operator of the same dimension, or null
+   */
+  default Eigenpairs topEigenpairs(
+      SymmetricOperator operator, int count, RandomKey key, Progress progress, Eigenpairs warmStart) {
+    return topEigenpairs(operator, count, key, progress);
+  }
+
+  /**
+   * The trace of the operator with its standard error (Hutchinson-type solvers).
+   *
+   * @throws DeltascapeException when the solver does not estimate traces (the default)
+   */
+  default Estimate trace(SymmetricOperator operator, RandomKey key, Progress progress) {
+    throw new DeltascapeException(
+        getClass().getSimpleName() + " does not estimate traces", null,
+        "Use a curvature backend that does, such as hutchinson");
+  }
+
+  /**
+   * The spectral density of the operator (stochastic Lanczos quadrature).
+   *
+   * @throws DeltascapeException when the solver does not estimate densities (the default)
+   */
+  default SpectralDensity density(SymmetricOperator operator, RandomKey key, Progress progress) {
+    throw new DeltascapeException(
+        getClass().getSimpleName() + " does not estimate spectral densities", null,
+        "Use a curvature backend that does, such as slq");
+  }
 }

@@ -8,5 +8,14 @@ package org.deltascape.api;
  *     EstimatorInput#LOSS_SAMPLES}), or null
  * @param derivatives per-example derivatives at w* (for {@link EstimatorInput#DERIVATIVES}), or
  *     null
+ * @param context the model, space and prefix curvature (for {@link EstimatorInput#MODEL}), or
+ *     null
  */
-public record EstimationInputs(PartialSums sums, ExampleDerivatives derivatives) {}
+public record EstimationInputs(
+    PartialSums sums, ExampleDerivatives derivatives, EstimationContext context) {
+
+  /** Inputs without a model context. */
+  public EstimationInputs(PartialSums sums, ExampleDerivatives derivatives) {
+    this(sums, derivatives, null);
+  }
+}

@@ -25,6 +25,26 @@ public interface Estimator {
     throw new UnsupportedOperationException(getClass().getName() + " takes no loss samples");
   }
 
+  /**
+   * The sums over one block of samples, given the θ of each row too (for estimators, such as a
+   * control variate, that evaluate something else at the same θ). By default the θ are ignored.
+   *
+   * @param thetas {@code n × D} DOUBLE: row s is θ_{first+s}
+   * @param losses {@code n × N} DOUBLE, as in {@link #accumulate(DeltaProblem, long, INDArray)}
+   */
+  default PartialSums accumulate(DeltaProblem problem, long first, INDArray thetas, INDArray losses) {
+    return accumulate(problem, first, losses);
+  }
+
+  /**
+   * This estimator bound to what it needs before sampling starts: called once per space, before
+   * any {@code accumulate}, with the per-example derivatives when {@link #inputs()} holds {@link
+   * EstimatorInput#DERIVATIVES} (else null). By default returns itself.
+   */
+  default Estimator prepared(DeltaProblem problem, ExampleDerivatives derivatives) {
+    return this;
+  }
+
   /** Δ_k for every k from the inputs it declared. */
   DeltaCurve estimate(DeltaProblem problem, EstimationInputs inputs);
 }

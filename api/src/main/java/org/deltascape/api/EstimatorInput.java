@@ -8,5 +8,7 @@ public enum EstimatorInput {
    */
   LOSS_SAMPLES,
   /** Per-example value, D-gradient and D×D Hessian at w* ({@link ExampleDerivatives}). */
-  DERIVATIVES
+  DERIVATIVES,
+  /** The model, the space and prefix curvature ({@link EstimationContext}). */
+  MODEL
 }

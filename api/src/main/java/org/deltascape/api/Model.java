@@ -50,6 +50,21 @@ public interface Model {
   void hessianVectorProduct(INDArray w, Batch batch, INDArray v, INDArray out);
 
   /**
+   * The exact product {@code G v} of the generalised Gauss–Newton matrix of the batch's mean loss,
+   * {@code G = (1/n) Σ_i J_iᵀ ∇²_f ℓ_i J_i} (J_i the Jacobian of example i's outputs f with
+   * respect to w, {@code ∇²_f ℓ_i} the Hessian of its loss with respect to the outputs): symmetric
+   * positive semi-definite, equal to the Hessian where the model is linear in w.
+   *
+   * @throws DeltascapeException when the model has no such product (the default)
+   */
+  default void gaussNewtonVectorProduct(INDArray w, Batch batch, INDArray v, INDArray out) {
+    throw new DeltascapeException(
+        "this model (" + getClass().getSimpleName() + ") has no Gauss-Newton product",
+        "operator: ggn",
+        "Use operator: hessian, or a model that implements gaussNewtonVectorProduct");
+  }
+
+  /**
    * The model's outputs for the batch into {@code out} ({@code n × outputs}, DOUBLE): logits for
    * classification (argmax is the predicted class), predictions for regression.
    */

@@ -17,4 +17,12 @@ public interface Subspace extends Plugin {
    * @throws DeltascapeException when D exceeds the parameter count or a solver fails
    */
   Directions directions(Settings settings, SubspaceContext context);
+
+  /**
+   * Whether this space needs {@link SubspaceContext#trajectory()}: the engine then keeps a
+   * snapshot of the parameters after every training epoch. False by default.
+   */
+  default boolean needsTrajectory(Settings settings) {
+    return false;
+  }
 }

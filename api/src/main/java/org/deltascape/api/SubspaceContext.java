@@ -25,6 +25,26 @@ public interface SubspaceContext {
    */
   SymmetricOperator hessian();
 
+  /**
+   * The generalised Gauss–Newton matrix over all N examples at w* ({@link
+   * Model#gaussNewtonVectorProduct}), products counted like {@link #hessian()}'s.
+   */
+  SymmetricOperator gaussNewton();
+
+  /**
+   * H_k: the Hessian of the mean loss over the first {@code examples} examples of the run's first
+   * data order at w*, products counted.
+   *
+   * @param examples between 1 and N
+   */
+  SymmetricOperator prefixHessian(int examples);
+
+  /**
+   * Snapshots of the parameters taken during training (DOUBLE length P, one per epoch, in order,
+   * the last equal to w*); empty when w* was loaded rather than trained here.
+   */
+  java.util.List<INDArray> trajectory();
+
   /** A configured solver for a {@link ConfigType#PLUGIN} value naming a curvature backend. */
   EigenSolver solver(PluginChoice backend);
 
