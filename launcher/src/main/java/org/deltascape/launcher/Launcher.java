@@ -71,7 +71,8 @@ public final class Launcher implements Runnable {
     });
     commandLine.setOut(new java.io.PrintWriter(console.out(), true));
     commandLine.setErr(new java.io.PrintWriter(console.err(), true));
-    commandLine.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? BAD_USAGE : RUN_FAILURE);
+    commandLine.setExitCodeExceptionMapper(e ->
+        e instanceof ConfigException || e instanceof CommandLine.ParameterException ? BAD_USAGE : RUN_FAILURE);
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, debug));
     commandLine.getCommandSpec().exitCodeOnInvalidInput(BAD_USAGE);
     return commandLine.execute(args.toArray(String[]::new));
@@ -79,6 +80,10 @@ public final class Launcher implements Runnable {
 
   private int report(Exception e, boolean debug) {
     PrintStream err = console.err();
+    if (e instanceof CommandLine.ParameterException usage) {
+      err.println("error: " + usage.getMessage());
+      return BAD_USAGE;
+    }
     if (e instanceof DeltascapeException known) {
       err.println("error: " + known.getMessage());
       if (debug) {

@@ -16,7 +16,10 @@ import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.engine.ThreadPolicy;
 import org.deltascape.launcher.output.ConsoleReport;
 import org.deltascape.launcher.output.RunWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,6 +48,8 @@ public final class RunCommand implements Callable<Integer> {
       description = "Threads for ND4J's native code (default ${DEFAULT-VALUE}; env DELTASCAPE_THREADS).")
   int threads;
 
+  @Spec CommandSpec spec;
+
   private final PluginRegistry registry;
   private final Experiment experiment;
   private final Console console;
@@ -60,8 +65,9 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ExperimentConfig experimentConfig = ConfigLoader.load(registry, config, overrides);
     if (threads < 1) {
-      throw new DeltascapeException("--threads must be at least 1, got " + threads, "--threads",
-          "Use 1 for small models, the number of cores for large ones");
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--threads must be at least 1, got " + threads
+              + ": use 1 for small models, the number of cores for large ones");
     }
     ThreadPolicy.apply(threads);
     Path folder = output != null ? output

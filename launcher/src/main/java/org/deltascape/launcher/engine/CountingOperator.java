@@ -1,6 +1,5 @@
 package org.deltascape.launcher.engine;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.deltascape.api.SymmetricOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,10 +10,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class CountingOperator implements SymmetricOperator {
 
   private final SymmetricOperator inner;
-  private final AtomicInteger products = new AtomicInteger();
+  private final Runnable onProduct;
 
-  CountingOperator(SymmetricOperator inner) {
+  CountingOperator(SymmetricOperator inner, Runnable onProduct) {
     this.inner = inner;
+    this.onProduct = onProduct;
   }
 
   @Override
@@ -24,12 +24,7 @@ final class CountingOperator implements SymmetricOperator {
 
   @Override
   public void apply(INDArray v, INDArray out) {
-    products.incrementAndGet();
+    onProduct.run();
     inner.apply(v, out);
-  }
-
-  /** Products so far. */
-  int products() {
-    return products.get();
   }
 }

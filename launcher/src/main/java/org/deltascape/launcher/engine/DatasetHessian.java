@@ -2,25 +2,35 @@ package org.deltascape.launcher.engine;
 
 import org.deltascape.api.Model;
 import org.deltascape.api.SymmetricOperator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * H(w) = ∇²L_N(w), the Hessian of the mean loss over all N examples, as an operator: the
- * chunk-weighted sum of the model's exact per-chunk products, so that memory stays bounded.
+ * The Hessian (or the Gauss–Newton matrix) of the mean loss over a set of examples at w, as an
+ * operator: the chunk-weighted sum of the model's exact per-chunk products, so that memory stays
+ * bounded whatever N.
  */
 final class DatasetHessian implements SymmetricOperator {
+
+  /** Which curvature matrix the operator multiplies by. */
+  enum Kind {
+    HESSIAN,
+    GAUSS_NEWTON
+  }
 
   private final Model model;
   private final INDArray weights;
   private final DataChunks chunks;
+  private final Kind kind;
   private final INDArray partial;
 
-  DatasetHessian(Model model, INDArray weights, DataChunks chunks) {
+  DatasetHessian(Model model, INDArray weights, DataChunks chunks, Kind kind) {
     this.model = model;
     this.weights = weights;
     this.chunks = chunks;
-    this.partial = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, weights.length());
+    this.kind = kind;
+    this.partial = Nd4j.zeros(DataType.DOUBLE, weights.length());
   }
 
   @Override
@@ -33,7 +43,11 @@ final class DatasetHessian implements SymmetricOperator {
     out.assign(0);
     double n = chunks.size();
     for (DataChunks.Chunk chunk : chunks) {
-      model.hessianVectorProduct(weights, chunk.batch(), v, partial);
+      if (kind == Kind.HESSIAN) {
+        model.hessianVectorProduct(weights, chunk.batch(), v, partial);
+      } else {
+        model.gaussNewtonVectorProduct(weights, chunk.batch(), v, partial);
+      }
       out.addi(partial.muli(chunk.batch().size() / n));
     }
   }

@@ -1,6 +1,6 @@
 package org.deltascape.launcher.engine;
 
-import org.deltascape.api.CurvatureBackend;
+import java.util.List;
 import org.deltascape.api.Dataset;
 import org.deltascape.api.EigenSolver;
 import org.deltascape.api.Model;
@@ -9,36 +9,28 @@ import org.deltascape.api.Progress;
 import org.deltascape.api.RandomKey;
 import org.deltascape.api.SubspaceContext;
 import org.deltascape.api.SymmetricOperator;
-import org.deltascape.launcher.discovery.PluginRegistry;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The engine's {@link SubspaceContext}: the Hessian on all N examples, with products counted. */
+/** The engine's {@link SubspaceContext}: curvature at w* with products counted, and the trajectory. */
 final class EngineSubspaceContext implements SubspaceContext {
 
   private final String name;
   private final Model model;
   private final INDArray weights;
   private final Dataset data;
-  private final CountingOperator hessian;
-  private final PluginRegistry registry;
+  private final CurvatureSource curvature;
+  private final List<INDArray> trajectory;
   private final RandomKey key;
   private final Progress progress;
 
-  EngineSubspaceContext(
-      String name,
-      Model model,
-      INDArray weights,
-      Dataset data,
-      DataChunks chunks,
-      PluginRegistry registry,
-      RandomKey key,
-      Progress progress) {
+  EngineSubspaceContext(String name, Model model, INDArray weights, Dataset data,
+      CurvatureSource curvature, List<INDArray> trajectory, RandomKey key, Progress progress) {
     this.name = name;
     this.model = model;
     this.weights = weights;
     this.data = data;
-    this.hessian = new CountingOperator(new DatasetHessian(model, weights, chunks));
-    this.registry = registry;
+    this.curvature = curvature;
+    this.trajectory = List.copyOf(trajectory);
     this.key = key;
     this.progress = progress;
   }
@@ -65,12 +57,27 @@ final class EngineSubspaceContext implements SubspaceContext {
 
   @Override
   public SymmetricOperator hessian() {
-    return hessian;
+    return curvature.hessian();
+  }
+
+  @Override
+  public SymmetricOperator gaussNewton() {
+    return curvature.gaussNewton();
+  }
+
+  @Override
+  public SymmetricOperator prefixHessian(int examples) {
+    return curvature.prefixHessian(0, examples);
+  }
+
+  @Override
+  public List<INDArray> trajectory() {
+    return trajectory;
   }
 
   @Override
   public EigenSolver solver(PluginChoice backend) {
-    return registry.require(CurvatureBackend.class, backend.id()).create(backend.settings());
+    return curvature.solver(backend);
   }
 
   @Override
@@ -81,10 +88,5 @@ final class EngineSubspaceContext implements SubspaceContext {
   @Override
   public Progress progress() {
     return progress;
-  }
-
-  /** Hessian-vector products used so far. */
-  int products() {
-    return hessian.products();
   }
 }

@@ -7,6 +7,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.deltascape.api.Dataset;
+import org.deltascape.api.DeltaCurve;
+import org.deltascape.api.EstimationContext;
+import org.deltascape.api.EstimationInputs;
+import org.deltascape.api.ExampleDerivatives;
+import org.deltascape.api.SubspaceModel;
 import org.deltascape.api.DatasetContext;
 import org.deltascape.api.DatasetProvider;
 import org.deltascape.api.DeltaEstimator;
@@ -59,7 +66,7 @@ public final class Experiment {
         registry
             .require(DatasetProvider.class, config.dataset().id())
             .load(config.dataset().settings(), new DatasetContext(config.seeds().order(), progress));
-    var train = loaded.train();
+    Dataset train = loaded.train();
     int n = train.size();
     int b = config.step();
     if (n / b < 2) {
@@ -74,7 +81,9 @@ public final class Experiment {
             .create(config.model().settings(), ModelContext.of(train, type));
     clock.lap("load");
 
-    ModelFit fit = ModelFit.fit(model, train, config, progress);
+    boolean trajectory = config.spaces().stream().anyMatch(space -> registry
+        .require(Subspace.class, space.plugin().id()).needsTrajectory(space.plugin().settings()));
+    ModelFit fit = ModelFit.fit(model, train, config, trajectory, progress);
     clock.lap(fit.trained() ? "train" : "load-weights");
 
     DataChunks chunks = new DataChunks(train, type, CHUNK);
@@ -97,8 +106,8 @@ public final class Experiment {
 
     List<SpaceResult> spaces = new ArrayList<>();
     for (ExperimentConfig.SpaceSpec spec : config.spaces()) {
-      spaces.add(runSpace(spec, config, model, fit.weights(), train, chunks, orders, estimators,
-          sampler, clock));
+      spaces.add(runSpace(spec, config, model, fit, train, chunks, orders, estimators, sampler,
+          clock));
     }
 
     int steps = n / b - 1;
@@ -120,58 +129,70 @@ public final class Experiment {
       ExperimentConfig.SpaceSpec spec,
       ExperimentConfig config,
       Model model,
-      INDArray weights,
-      org.deltascape.api.Dataset train,
+      ModelFit fit,
+      Dataset train,
       DataChunks chunks,
       DataOrders orders,
       Map<String, Estimator> estimators,
       Sampler sampler,
       Stopwatch clock) {
     long samplingSeed = config.seeds().sampling();
+    INDArray weights = fit.weights();
+    CurvatureSource curvature = new CurvatureSource(model, weights, chunks, orders.orders(), registry);
     EngineSubspaceContext context = new EngineSubspaceContext(spec.name(), model, weights, train,
-        chunks, registry, new RandomKey(samplingSeed, "directions/" + spec.name(), 0), progress);
+        curvature, fit.trajectory(), new RandomKey(samplingSeed, "directions/" + spec.name(), 0),
+        progress);
     Directions directions =
         registry.require(Subspace.class, spec.plugin().id()).directions(spec.plugin().settings(), context);
     clock.lap("space:" + spec.name());
 
     ThetaSampler thetaSampler = sampler.create(config.sampler().settings(), directions.dimension());
+    RandomKey thetaKey = new RandomKey(samplingSeed, "theta/" + spec.name(), 0);
     DeltaProblem problem = new DeltaProblem(train.size(), config.step(), orders.orders(),
         directions.dimension(), config.samples(), thetaSampler.moments().orElse(null));
+    SubspaceModel subspace = model.restrict(weights, directions.basis());
 
-    Map<String, Estimator> sampling = new LinkedHashMap<>();
     EnumSet<EstimatorInput> needs = EnumSet.noneOf(EstimatorInput.class);
-    estimators.forEach((id, estimator) -> {
-      needs.addAll(estimator.inputs());
+    estimators.values().forEach(estimator -> needs.addAll(estimator.inputs()));
+    ExampleDerivatives derivatives = null;
+    if (needs.contains(EstimatorInput.DERIVATIVES)) {
+      derivatives = ExampleDerivativesPass.run(subspace, chunks, directions.dimension());
+      clock.lap("derivatives:" + spec.name());
+    }
+    Map<String, Estimator> prepared = new LinkedHashMap<>();
+    Map<String, Estimator> sampling = new LinkedHashMap<>();
+    for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
+      Estimator estimator = entry.getValue();
+      Estimator bound = estimator.prepared(problem,
+          estimator.inputs().contains(EstimatorInput.DERIVATIVES) ? derivatives : null);
+      prepared.put(entry.getKey(), bound);
       if (estimator.inputs().contains(EstimatorInput.LOSS_SAMPLES)) {
-        sampling.put(id, estimator);
+        sampling.put(entry.getKey(), bound);
       }
-    });
-    var subspace = model.restrict(weights, directions.basis());
+    }
     MonteCarloPass.Result pass = new MonteCarloPass.Result(Map.of(), new double[0]);
     if (!sampling.isEmpty()) {
-      pass = MonteCarloPass.run(subspace, thetaSampler,
-          new RandomKey(samplingSeed, "theta/" + spec.name(), 0), config.samples(), chunks, problem,
+      pass = MonteCarloPass.run(subspace, thetaSampler, thetaKey, config.samples(), chunks, problem,
           sampling, progress, spec.name());
       clock.lap("monte-carlo:" + spec.name());
     }
-    var derivatives = needs.contains(EstimatorInput.DERIVATIVES)
-        ? ExampleDerivativesPass.run(subspace, chunks, directions.dimension()) : null;
-    if (derivatives != null) {
-      clock.lap("derivatives:" + spec.name());
-    }
 
+    EstimationContext estimation = new EngineEstimationContext(spec.name(), model, weights,
+        directions, train, thetaSampler, thetaKey, curvature, progress);
     List<EstimatorResult> results = new ArrayList<>();
-    for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
+    for (Map.Entry<String, Estimator> entry : prepared.entrySet()) {
       Estimator estimator = entry.getValue();
-      var inputs = new org.deltascape.api.EstimationInputs(
+      Set<EstimatorInput> inputs = estimators.get(entry.getKey()).inputs();
+      EstimationInputs given = new EstimationInputs(
           pass.sums().get(entry.getKey()),
-          estimator.inputs().contains(EstimatorInput.DERIVATIVES) ? derivatives : null);
-      var curve = estimator.estimate(problem, inputs);
+          inputs.contains(EstimatorInput.DERIVATIVES) ? derivatives : null,
+          inputs.contains(EstimatorInput.MODEL) ? estimation : null);
+      DeltaCurve curve = estimator.estimate(problem, given);
       results.add(new EstimatorResult(entry.getKey(), curve, Plateau.of(problem, curve),
           SufficientSize.of(problem, curve, config.threshold())));
     }
     clock.lap("estimate:" + spec.name());
-    return new SpaceResult(spec.name(), spec.plugin().id(), directions, context.products(),
+    return new SpaceResult(spec.name(), spec.plugin().id(), directions, curvature.products(),
         pass.thetas(), results);
   }
 }

@@ -28,19 +28,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param weights w*, DOUBLE length P
  * @param trained whether it was trained here
  * @param history per epoch: epoch, mean loss, seconds (empty when loaded)
+ * @param trajectory w after each epoch when asked for (empty otherwise, and when loaded)
  */
-record ModelFit(INDArray weights, boolean trained, List<Map<String, Object>> history) {
+record ModelFit(
+    INDArray weights, boolean trained, List<Map<String, Object>> history, List<INDArray> trajectory) {
 
-  static ModelFit fit(Model model, Dataset train, ExperimentConfig config, Progress progress) {
+  static ModelFit fit(
+      Model model, Dataset train, ExperimentConfig config, boolean trajectory, Progress progress) {
     if (config.weights() != null) {
-      return new ModelFit(load(Path.of(config.weights()), model.parameterCount()), false, List.of());
+      return new ModelFit(load(Path.of(config.weights()), model.parameterCount()), false, List.of(),
+          List.of());
     }
     Settings section = config.training();
     TrainingPlan plan =
         TrainingPlan.of(section.string("optimizer"), section.real("learning-rate"),
                 section.integer("epochs"), section.integer("batch-size"))
             .withMomentum(section.real("momentum"))
-            .withWeightDecay(section.real("weight-decay"));
+            .withWeightDecay(section.real("weight-decay"))
+            .withSnapshots(trajectory);
     TrainingResult result = new Trainer(config.model().id()).train(model, train, plan,
         new RandomKey(config.seeds().training(), "training", 0), progress);
     List<Map<String, Object>> history = new ArrayList<>();
@@ -51,7 +56,7 @@ record ModelFit(INDArray weights, boolean trained, List<Map<String, Object>> his
       entry.put("seconds", Math.round(epoch.seconds() * 1000) / 1000.0);
       history.add(entry);
     }
-    return new ModelFit(result.weights(), true, history);
+    return new ModelFit(result.weights(), true, history, result.snapshots());
   }
 
   private static INDArray load(Path file, long parameters) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deltascape.api.DeltaProblem;
+import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.Estimator;
 import org.deltascape.api.PartialSums;
 import org.deltascape.api.Progress;
@@ -70,13 +71,26 @@ final class MonteCarloPass {
           losses.get(NDArrayIndex.all(), NDArrayIndex.interval(chunk.from(), chunk.from() + size)).assign(out);
           c++;
         }
+        requireFinite(losses, first, label);
         for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
-          PartialSums block = entry.getValue().accumulate(problem, first, losses);
+          PartialSums block = entry.getValue().accumulate(problem, first, thetas, losses);
           totals.merge(entry.getKey(), block, PartialSums::then);
         }
         task.advance(count);
       }
     }
     return new Result(totals, allThetas);
+  }
+
+  private static void requireFinite(INDArray losses, int first, String label) {
+    double[] values = losses.data().asDouble();
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        int n = (int) losses.columns();
+        throw new DeltascapeException("the loss of example " + (i % n) + " at sample "
+            + (first + i / n) + " is " + values[i] + ": the model's loss overflowed far from w*",
+            "Monte Carlo in space " + label, "Lower sampler.sigma, or use precision: double");
+      }
+    }
   }
 }

@@ -25,6 +25,9 @@ public final class ConsoleReport {
     out.printf(Locale.ROOT, "model %s, %d parameters, %s: train %s", model.id(), model.parameters(),
         model.trained() ? "trained" : "loaded", score(model.train()));
     out.println(model.test() == null ? "" : "; test " + score(model.test()));
+    for (String note : data.notes()) {
+      out.println("note: " + note);
+    }
     List<Integer> ks = ks(data.steps());
     for (SpaceResult space : run.spaces()) {
       out.println();
