@@ -10,6 +10,13 @@ import java.util.List;
  */
 public interface Plugin {
 
+  /**
+   * The version of the SPIs in this api. A plugin jar declares the version it was built against
+   * in its manifest ({@code Deltascape-SPI-Version}); the launcher refuses a jar built against
+   * another version, naming both.
+   */
+  int SPI_VERSION = 1;
+
   /** Stable lower-kebab id ({@code "lanczos"}); never blank, unique within its SPI. */
   String id();
 

@@ -12,6 +12,7 @@ import org.deltascape.api.Progress;
 import org.deltascape.launcher.cli.PluginsCommand;
 import org.deltascape.launcher.cli.RunCommand;
 import org.deltascape.launcher.cli.ValidateCommand;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.discovery.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,13 +40,18 @@ public final class Launcher implements Runnable {
   /** Exit code of bad usage or a bad config. */
   public static final int BAD_USAGE = 2;
 
-  private final PluginRegistry registry;
+  private final PluginCatalog catalog;
   private final Console console;
   private final Progress progress;
 
   /** A launcher over the given plugins, writing to the given streams. */
   public Launcher(PluginRegistry registry, Console console, Progress progress) {
-    this.registry = registry;
+    this(PluginCatalog.of(registry), console, progress);
+  }
+
+  /** A launcher over the given source of plugins, writing to the given streams. */
+  public Launcher(PluginCatalog catalog, Console console, Progress progress) {
+    this.catalog = catalog;
     this.console = console;
     this.progress = progress;
   }
@@ -59,7 +65,7 @@ public final class Launcher implements Runnable {
   public int execute(String... arguments) {
     List<String> args = new ArrayList<>(Arrays.asList(arguments));
     boolean debug = args.remove("--debug");
-    Injector injector = Guice.createInjector(new LauncherModule(registry, progress), binder ->
+    Injector injector = Guice.createInjector(new LauncherModule(catalog, progress), binder ->
         binder.bind(Console.class).toInstance(console));
     CommandLine commandLine = new CommandLine(this, new CommandLine.IFactory() {
       @Override

@@ -1,7 +1,6 @@
 package org.deltascape.launcher;
 
-import org.deltascape.launcher.discovery.PluginDiscovery;
-import org.deltascape.launcher.discovery.PluginRegistry;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.output.ConsoleProgress;
 
 /** The entry point of {@code deltascape.jar}. */
@@ -13,8 +12,7 @@ public final class Main {
     Console console = new Console(System.out, System.err);
     int code;
     try {
-      PluginRegistry registry = PluginDiscovery.discover(Main.class.getClassLoader());
-      code = new Launcher(registry, console, new ConsoleProgress(System.err, System.console() != null))
+      code = new Launcher(PluginCatalog.classpath(Main.class.getClassLoader()), console, new ConsoleProgress(System.err, System.console() != null))
           .execute(args);
     } catch (org.deltascape.api.DeltascapeException e) {
       System.err.println("error: " + e.getMessage());

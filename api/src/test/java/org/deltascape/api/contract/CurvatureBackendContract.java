@@ -1,10 +1,13 @@
 package org.deltascape.api.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import org.deltascape.api.CurvatureBackend;
+import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.Eigenpairs;
 import org.deltascape.api.Plugin;
 import org.deltascape.api.Progress;
@@ -21,6 +24,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * exact to rounding without an eigensolver. The main spectrum has negative eigenvalues larger in
  * magnitude than the top one (so a solver that finds the largest |λ| fails) and a pair 1e-6
  * apart among the top five (compared as a subspace, since its vectors are ill-conditioned).
+ *
+ * <p>Capabilities gate the checks, so that a trace- or density-only backend is checked for what
+ * it does: {@link #findsEigenpairs()} (else {@code topEigenpairs} must refuse with a {@link
+ * org.deltascape.api.DeltascapeException}), {@link #estimatesTraces()}, {@link
+ * #estimatesDensities()} (else {@code trace}/{@code density} must refuse likewise) and {@link
+ * #usesWarmStarts()}. The trace and density checks are in {@link SpectralEstimateChecks}.
  */
 public abstract class CurvatureBackendContract extends PluginContract {
 
@@ -56,6 +65,29 @@ public abstract class CurvatureBackendContract extends PluginContract {
     return 120;
   }
 
+  /** Whether the backend finds eigenpairs; true unless overridden. */
+  protected boolean findsEigenpairs() {
+    return true;
+  }
+
+  /** Whether the backend estimates traces ({@code trace}); false unless overridden. */
+  protected boolean estimatesTraces() {
+    return false;
+  }
+
+  /** Whether the backend estimates spectral densities ({@code density}); false unless overridden. */
+  protected boolean estimatesDensities() {
+    return false;
+  }
+
+  /**
+   * Whether the backend uses warm starts: started from the pairs of a nearby operator, it then
+   * needs fewer products than from scratch. False unless overridden.
+   */
+  protected boolean usesWarmStarts() {
+    return false;
+  }
+
   @Override
   protected Plugin plugin() {
     return backend();
@@ -79,6 +111,7 @@ public abstract class CurvatureBackendContract extends PluginContract {
 
   @Test
   void topEigenpairsMatchAKnownSpectrumWithNegativeValuesAndANearlyDegeneratePair() {
+    assumeTrue(findsEigenpairs(), "the backend does not find eigenpairs");
     KnownSpectrum matrix = new KnownSpectrum(mainSpectrum(), 1);
     Eigenpairs pairs = solve(matrix, TOP, new RandomKey(3, "contract/start", 0));
 
@@ -114,6 +147,7 @@ public abstract class CurvatureBackendContract extends PluginContract {
 
   @Test
   void theResultIsAFunctionOfTheKey() {
+    assumeTrue(findsEigenpairs(), "the backend does not find eigenpairs");
     KnownSpectrum matrix = new KnownSpectrum(mainSpectrum(), 2);
     RandomKey key = new RandomKey(5, "contract/start", 0);
     Eigenpairs first = solve(matrix, TOP, key);
@@ -125,6 +159,7 @@ public abstract class CurvatureBackendContract extends PluginContract {
 
   @Test
   void repeatedEigenvaluesAreFoundWithTheirMultiplicity() {
+    assumeTrue(findsEigenpairs(), "the backend does not find eigenpairs");
     int n = 40;
     double[] spectrum = new double[n];
     for (int j = 0; j < n; j++) {
@@ -149,6 +184,7 @@ public abstract class CurvatureBackendContract extends PluginContract {
 
   @Test
   void everyPairOfASmallOperatorAndASinglePair() {
+    assumeTrue(findsEigenpairs(), "the backend does not find eigenpairs");
     double[] spectrum = {-3.0, 2.0, 0.5, -0.25, 1.5, -7.0};
     KnownSpectrum matrix = new KnownSpectrum(spectrum, 4);
     Eigenpairs all = solve(matrix, spectrum.length, new RandomKey(9, "contract/start", 0));
@@ -164,6 +200,58 @@ public abstract class CurvatureBackendContract extends PluginContract {
     Eigenpairs one = solve(matrix, 1, new RandomKey(9, "contract/start", 0));
     assertThat(one.values()[0]).isCloseTo(2.0, within(eigenvalueTolerance() * 2));
     assertResiduals(matrix, one);
+  }
+
+  @Test
+  void refusesEigenpairsWhenItDoesNotFindThem() {
+    assumeTrue(!findsEigenpairs(), "the backend finds eigenpairs");
+    KnownSpectrum matrix = new KnownSpectrum(mainSpectrum(), 1);
+    assertThatThrownBy(() -> solve(matrix, TOP, new RandomKey(3, "contract/start", 0)))
+        .isInstanceOf(DeltascapeException.class)
+        .hasMessageContaining("eigenpairs");
+    assertThat(matrix.products()).isZero();
+  }
+
+  @Test
+  void traceIsWithinFourStandardErrorsOfTheExactTraceOrRefused() {
+    SpectralEstimateChecks.trace(backend().create(settings()), mainSpectrum(), estimatesTraces());
+  }
+
+  @Test
+  void densityIntegratesToOneWithTheTraceAsItsMeanOrIsRefused() {
+    SpectralEstimateChecks.density(
+        backend().create(settings()), mainSpectrum(), estimatesDensities());
+  }
+
+  /**
+   * On {@code B = A + 1e-5 E} (a {@link PerturbedOperator}), started from the pairs of A, the
+   * backend finds B's pairs as accurately as from scratch with fewer products.
+   */
+  @Test
+  void aWarmStartFromANearbyOperatorSavesProducts() {
+    assumeTrue(findsEigenpairs() && usesWarmStarts(), "the backend does not use warm starts");
+    double[] spectrum = mainSpectrum();
+    double[] separated = {10.0, 8.0, 6.5, 5.0, 4.0};
+    System.arraycopy(separated, 0, spectrum, 0, TOP);
+    KnownSpectrum nearby = new KnownSpectrum(spectrum, 6);
+    RandomKey key = new RandomKey(13, "contract/start", 0);
+    Eigenpairs start = solve(nearby, TOP, key);
+
+    PerturbedOperator cold = new PerturbedOperator(nearby, 1e-5, 7);
+    Eigenpairs fromScratch =
+        backend().create(settings()).topEigenpairs(cold, TOP, key, Progress.silent());
+    PerturbedOperator warm = new PerturbedOperator(nearby, 1e-5, 7);
+    Eigenpairs warmed =
+        backend().create(settings()).topEigenpairs(warm, TOP, key, Progress.silent(), start);
+
+    assertThat(warmed.converged()).isTrue();
+    for (int d = 0; d < TOP; d++) {
+      double expected = fromScratch.values()[d];
+      assertThat(warmed.values()[d])
+          .as("λ_%d warm", d + 1)
+          .isCloseTo(expected, within(eigenvalueTolerance() * Math.abs(expected)));
+    }
+    assertThat(warm.products()).as("products warm vs cold").isLessThan(cold.products());
   }
 
   /** Residuals both as reported and as measured here, each below the tolerance. */

@@ -1,6 +1,7 @@
 package org.deltascape.api.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.deltascape.api.contract.ModelReferences.column;
 import static org.deltascape.api.contract.ModelReferences.exact;
 import static org.deltascape.api.contract.ModelReferences.filled;
@@ -10,9 +11,11 @@ import static org.deltascape.api.contract.ModelReferences.norm;
 import static org.deltascape.api.contract.ModelReferences.relative;
 import static org.deltascape.api.contract.ModelReferences.rows;
 import static org.deltascape.api.contract.ModelReferences.unit;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.random.RandomGenerator;
 import org.deltascape.api.Batch;
+import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.Model;
 import org.deltascape.api.ParameterLayout;
 import org.deltascape.api.ParameterTensor;
@@ -63,6 +66,14 @@ public abstract class ModelContract {
   /** Subspace values, D-gradients and D×D Hessians against one-example full-space ones. */
   public static final double SUBSPACE_DERIVATIVES = 1e-8;
 
+  /**
+   * {@code ‖(u_kᵀGv)_k − (reference)_k‖ / ‖reference‖}: the reference is {@code (1/n) Σ_i (J_i
+   * u_k)ᵀ ∇²_f ℓ_i (J_i v)} with the Jacobian-vector products {@code J_i u} taken by five-point
+   * central differences of {@code predict} along u, and the output loss's Hessian in closed form
+   * ({@code diag p − ppᵀ} at the softmax p, or the identity).
+   */
+  public static final double GGN_VS_FINITE_DIFFERENCES = 1e-6;
+
   /** Step of the finite differences along a unit direction. */
   public static final double STEP = 1e-3;
 
@@ -81,6 +92,8 @@ public abstract class ModelContract {
    * @param gradientVsFiniteDifferences see {@link #GRADIENT_VS_FINITE_DIFFERENCES}
    * @param subspaceLosses see {@link #SUBSPACE_LOSSES}
    * @param subspaceDerivatives see {@link #SUBSPACE_DERIVATIVES}
+   * @param ggnVsFiniteDifferences see {@link #GGN_VS_FINITE_DIFFERENCES}; the Gauss–Newton
+   *     product's linearity and symmetry use {@code hvpLinearity} and {@code hvpSymmetry}
    */
   public record Tolerances(
       double hvpVsFiniteDifferences,
@@ -88,8 +101,9 @@ public abstract class ModelContract {
       double hvpSymmetry,
       double gradientVsFiniteDifferences,
       double subspaceLosses,
-      double subspaceDerivatives) {
-    /** The tolerances of issue 2, named by the constants above. */
+      double subspaceDerivatives,
+      double ggnVsFiniteDifferences) {
+    /** The tolerances of issues 2 and 4, named by the constants above. */
     public static final Tolerances DEFAULT =
         new Tolerances(
             HVP_VS_FINITE_DIFFERENCES,
@@ -97,7 +111,26 @@ public abstract class ModelContract {
             HVP_SYMMETRY,
             GRADIENT_VS_FINITE_DIFFERENCES,
             SUBSPACE_LOSSES,
-            SUBSPACE_DERIVATIVES);
+            SUBSPACE_DERIVATIVES,
+            GGN_VS_FINITE_DIFFERENCES);
+
+    /** The tolerances of issue 2, with the default Gauss–Newton tolerance. */
+    public Tolerances(
+        double hvpVsFiniteDifferences,
+        double hvpLinearity,
+        double hvpSymmetry,
+        double gradientVsFiniteDifferences,
+        double subspaceLosses,
+        double subspaceDerivatives) {
+      this(
+          hvpVsFiniteDifferences,
+          hvpLinearity,
+          hvpSymmetry,
+          gradientVsFiniteDifferences,
+          subspaceLosses,
+          subspaceDerivatives,
+          GGN_VS_FINITE_DIFFERENCES);
+    }
   }
 
   /** A new model instance computing in DOUBLE; each call returns an equal, fresh model. */
@@ -119,6 +152,14 @@ public abstract class ModelContract {
   /** D of the random subspace the restricted model is checked in. */
   protected int subspaceDimension() {
     return 3;
+  }
+
+  /**
+   * Whether the model implements {@link Model#gaussNewtonVectorProduct}; when not, the contract
+   * checks that it refuses with a {@link DeltascapeException} instead.
+   */
+  protected boolean hasGaussNewtonProduct() {
+    return true;
   }
 
   /** The point w at which derivatives are checked: by default seeded initial weights. */
@@ -258,6 +299,65 @@ public abstract class ModelContract {
   }
 
   @Test
+  void gaussNewtonProductIsExactlyLinearSymmetricAndPositiveSemiDefinite() {
+    assumeTrue(hasGaussNewtonProduct(), "the model declares no Gauss-Newton product");
+    INDArray u = random("contract/ggn", 0);
+    INDArray v = random("contract/ggn", 1);
+    double alpha = 0.75;
+    double beta = -1.25;
+    INDArray gu = ggn(w, u);
+    INDArray gv = ggn(w, v);
+    assertThat(norm(gv)).as("‖Gv‖").isPositive();
+    INDArray combined = ggn(w, u.mul(alpha).addi(v.mul(beta)));
+    double scale = Math.abs(alpha) * norm(gu) + Math.abs(beta) * norm(gv);
+    assertThat(norm(combined.sub(gu.mul(alpha)).subi(gv.mul(beta))) / scale)
+        .as("linearity of G")
+        .isLessThanOrEqualTo(tolerances().hvpLinearity());
+    double asymmetry =
+        Math.abs(u.mul(gv).sumNumber().doubleValue() - v.mul(gu).sumNumber().doubleValue());
+    assertThat(asymmetry / (norm(u) * norm(gv) + norm(v) * norm(gu)))
+        .as("|uᵀGv − vᵀGu| relative")
+        .isLessThanOrEqualTo(tolerances().hvpSymmetry());
+    for (int k = 0; k < 4; k++) {
+      INDArray x = random("contract/ggn-psd", k);
+      INDArray gx = ggn(w, x);
+      assertThat(x.mul(gx).sumNumber().doubleValue())
+          .as("xᵀGx for direction %d", k)
+          .isGreaterThanOrEqualTo(-tolerances().hvpSymmetry() * norm(x) * norm(gx));
+    }
+  }
+
+  @Test
+  void gaussNewtonProductMatchesJacobianFiniteDifferences() {
+    assumeTrue(hasGaussNewtonProduct(), "the model declares no Gauss-Newton product");
+    INDArray v = unit(random("contract/ggn-reference", 0));
+    INDArray gv = ggn(w, v);
+    INDArray jv = jacobianProduct(v);
+    INDArray outputs = filled(batch.size(), batch.targets().columns());
+    model.predict(w, batch, outputs);
+    INDArray curvedJv = outputCurvature(outputs, jv);
+    int directions = 6;
+    INDArray analytic = Nd4j.create(DataType.DOUBLE, directions);
+    INDArray reference = Nd4j.create(DataType.DOUBLE, directions);
+    for (int k = 0; k < directions; k++) {
+      INDArray u = unit(random("contract/ggn-reference", k + 1L));
+      analytic.putScalar(k, u.mul(gv).sumNumber().doubleValue());
+      double bilinear = jacobianProduct(u).mul(curvedJv).sumNumber().doubleValue();
+      reference.putScalar(k, bilinear / batch.size());
+    }
+    assertThat(relative(analytic, reference))
+        .as("‖uᵀGv − (1/n) Σ (J u)ᵀ ∇²ℓ (J v)‖ relative over %d directions u", directions)
+        .isLessThanOrEqualTo(tolerances().ggnVsFiniteDifferences());
+  }
+
+  @Test
+  void refusesAGaussNewtonProductItDoesNotDeclare() {
+    assumeTrue(!hasGaussNewtonProduct(), "the model declares a Gauss-Newton product");
+    assertThatThrownBy(() -> ggn(w, random("contract/ggn", 0)))
+        .isInstanceOf(DeltascapeException.class);
+  }
+
+  @Test
   void methodsLeaveTheirInputsAlone() {
     INDArray wBefore = w.dup();
     INDArray featuresBefore = batch.features().dup();
@@ -363,7 +463,36 @@ public abstract class ModelContract {
     return out;
   }
 
+  private INDArray ggn(INDArray at, INDArray v) {
+    INDArray out = filled(model.parameterCount());
+    model.gaussNewtonVectorProduct(at, batch, v, out);
+    return out;
+  }
+
   // --- references ---
+
+  /** {@code J u} per example ({@code n × outputs}), by five-point differences of predict. */
+  private INDArray jacobianProduct(INDArray u) {
+    return fivePoint(
+        t -> {
+          INDArray outputs = Nd4j.create(DataType.DOUBLE, batch.size(), batch.targets().columns());
+          model.predict(w.add(u.mul(t)), batch, outputs);
+          return outputs;
+        },
+        STEP);
+  }
+
+  /** {@code ∇²_f ℓ_i · y_i} per example: {@code (diag p − ppᵀ) y} at the softmax p, or y itself. */
+  private INDArray outputCurvature(INDArray outputs, INDArray y) {
+    if (targetKind() != TargetKind.CLASSIFICATION) {
+      return y.dup();
+    }
+    INDArray max = outputs.max(1);
+    INDArray p = Transforms.exp(outputs.subColumnVector(max), false);
+    p.diviColumnVector(p.sum(1));
+    INDArray projection = p.mul(y).sum(1);
+    return y.subColumnVector(projection).muli(p);
+  }
 
   /** A random, non-orthonormal basis: Gaussian columns of norm about 1. */
   private INDArray basis() {

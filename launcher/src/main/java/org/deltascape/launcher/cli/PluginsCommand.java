@@ -11,23 +11,32 @@ import org.deltascape.launcher.Console;
 import org.deltascape.launcher.discovery.PluginRegistry;
 import org.deltascape.launcher.discovery.PluginSource;
 import org.deltascape.launcher.discovery.Spi;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code deltascape plugins}: every plugin by SPI with its config keys and origin. */
 @Command(name = "plugins", description = "List every plugin with its config keys, defaults and origin.")
 public final class PluginsCommand implements Callable<Integer> {
 
-  private final PluginRegistry registry;
+  @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin jars (repeatable).")
+  List<Path> pluginFolders = new ArrayList<>();
+
+  private final PluginCatalog catalog;
   private final Console console;
 
   @Inject
-  PluginsCommand(PluginRegistry registry, Console console) {
-    this.registry = registry;
+  PluginsCommand(PluginCatalog catalog, Console console) {
+    this.catalog = catalog;
     this.console = console;
   }
 
   @Override
   public Integer call() {
+    PluginRegistry registry = catalog.registry(pluginFolders);
     print(registry, console.out());
     for (String problem : registry.loadProblems()) {
       console.err().println("warning: " + problem);

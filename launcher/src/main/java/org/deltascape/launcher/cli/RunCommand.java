@@ -10,7 +10,8 @@ import org.deltascape.api.DeltascapeException;
 import org.deltascape.launcher.Console;
 import org.deltascape.launcher.config.ConfigLoader;
 import org.deltascape.launcher.config.ExperimentConfig;
-import org.deltascape.launcher.discovery.PluginRegistry;
+import org.deltascape.api.Progress;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.engine.Experiment;
 import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.engine.ThreadPolicy;
@@ -41,6 +42,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "DIR", description = "The run folder (default runs/<name>).")
   Path output;
 
+  @Option(names = "--plugins", paramLabel = "DIR",
+      description = "A folder of plugin jars to load (repeatable; also the config's plugins: key).")
+  List<Path> pluginFolders = new ArrayList<>();
+
   @Option(names = "--force", description = "Overwrite a run folder that already holds results.")
   boolean force;
 
@@ -50,20 +55,21 @@ public final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final PluginRegistry registry;
-  private final Experiment experiment;
+  private final PluginCatalog catalog;
+  private final Progress progress;
   private final Console console;
 
   @Inject
-  RunCommand(PluginRegistry registry, Experiment experiment, Console console) {
-    this.registry = registry;
-    this.experiment = experiment;
+  RunCommand(PluginCatalog catalog, Progress progress, Console console) {
+    this.catalog = catalog;
+    this.progress = progress;
     this.console = console;
   }
 
   @Override
   public Integer call() {
-    ExperimentConfig experimentConfig = ConfigLoader.load(registry, config, overrides);
+    ConfigLoader.Loaded loaded = ConfigLoader.load(catalog, config, overrides, pluginFolders);
+    ExperimentConfig experimentConfig = loaded.config();
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--threads must be at least 1, got " + threads
@@ -77,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new DeltascapeException("the run folder already holds the results of a run",
           folder.toString(), "Choose another folder with --output, or pass --force to overwrite it");
     }
-    RunResult result = experiment.run(experimentConfig, folder);
+    RunResult result = new Experiment(loaded.registry(), progress).run(experimentConfig, folder);
     RunWriter.write(result);
     ConsoleReport.print(result, console.out());
     return 0;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.deltascape.launcher.Console;
 import org.deltascape.launcher.config.ConfigLoader;
 import org.deltascape.launcher.config.ExperimentConfig;
-import org.deltascape.launcher.discovery.PluginRegistry;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,18 +23,21 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  private final PluginRegistry registry;
+  @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin jars (repeatable).")
+  List<Path> pluginFolders = new ArrayList<>();
+
+  private final PluginCatalog catalog;
   private final Console console;
 
   @Inject
-  ValidateCommand(PluginRegistry registry, Console console) {
-    this.registry = registry;
+  ValidateCommand(PluginCatalog catalog, Console console) {
+    this.catalog = catalog;
     this.console = console;
   }
 
   @Override
   public Integer call() {
-    ExperimentConfig checked = ConfigLoader.load(registry, config, overrides);
+    ExperimentConfig checked = ConfigLoader.load(catalog, config, overrides, pluginFolders).config();
     console.out().println(config + ": valid (" + checked.name() + ", " + checked.spaces().size()
         + (checked.spaces().size() == 1 ? " space, " : " spaces, ") + checked.estimators().size()
         + (checked.estimators().size() == 1 ? " estimator" : " estimators") + ")");

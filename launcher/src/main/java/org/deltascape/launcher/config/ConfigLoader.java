@@ -4,24 +4,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.deltascape.api.ConfigException;
+import org.deltascape.api.ConfigProblem;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.discovery.PluginRegistry;
 
-/** Reads a config file (or the built-in quick start), applies {@code --set} overrides, binds it. */
+/**
+ * Reads a config file (or the built-in quick start), applies {@code --set} overrides, loads the
+ * plugin folders it names ({@code plugins:}, relative to the config file) together with those of
+ * the command line, and binds the config against the plugins so found.
+ */
 public final class ConfigLoader {
 
   /** Where the quick-start config lives on the classpath. */
   public static final String QUICKSTART = "/org/deltascape/launcher/quickstart.yaml";
 
+  /**
+   * A bound config and the registry it was bound against.
+   *
+   * @param config the validated config
+   * @param registry the plugins, including those of the plugin folders
+   */
+  public record Loaded(ExperimentConfig config, PluginRegistry registry) {}
+
   private ConfigLoader() {}
 
+  /** The validated config, against a fixed registry (no plugin folders). */
+  public static ExperimentConfig load(PluginRegistry registry, Path file, List<String> overrides) {
+    return load(PluginCatalog.of(registry), file, overrides, List.of()).config();
+  }
+
   /**
-   * The validated config.
+   * The validated config and its registry.
    *
    * @param file the config file, or null for the quick start
    * @param overrides {@code key=value} strings, applied in order
+   * @param pluginFolders folders of plugin jars from the command line
    */
-  public static ExperimentConfig load(PluginRegistry registry, Path file, List<String> overrides) {
+  public static Loaded load(
+      PluginCatalog catalog, Path file, List<String> overrides, List<Path> pluginFolders) {
     ConfigNode root;
     String defaultName;
     if (file == null) {
@@ -29,11 +52,31 @@ public final class ConfigLoader {
       defaultName = "quickstart";
     } else {
       root = YamlReader.read(file);
-      String base = file.getFileName().toString();
-      defaultName = base.replaceFirst("\\.(ya?ml|json)$", "");
+      defaultName = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
     }
     root = ConfigOverrides.apply(root, overrides);
-    return new ExperimentConfigBinder(registry).bind(root, defaultName);
+    List<Path> folders = new ArrayList<>(pluginFolders);
+    folders.addAll(pluginFolders(root.get("plugins"), file));
+    PluginRegistry registry = catalog.registry(folders);
+    return new Loaded(new ExperimentConfigBinder(registry).bind(root, defaultName), registry);
+  }
+
+  private static List<Path> pluginFolders(ConfigNode node, Path file) {
+    List<Path> folders = new ArrayList<>();
+    if (node == null) {
+      return folders;
+    }
+    List<ConfigNode> items = node.isList() ? node.items() : List.of(node);
+    Path base = file == null || file.toAbsolutePath().getParent() == null
+        ? Path.of("") : file.toAbsolutePath().getParent();
+    for (ConfigNode item : items) {
+      if (!(item.value() instanceof String text) || text.isBlank()) {
+        throw new ConfigException(List.of(new ConfigProblem(item.where(), "plugins",
+            "expected a folder of plugin jars (or a list of them), got " + item.describe(), null)));
+      }
+      folders.add(base.resolve(text));
+    }
+    return folders;
   }
 
   /** The text of the built-in quick-start config. */

@@ -59,7 +59,8 @@ public final class ExperimentConfigBinder {
   private static final String DEFAULT_SAMPLER = "gaussian";
 
   private static final Set<String> SECTIONS =
-      Set.of("seeds", "dataset", "model", "training", "spaces", "sampler", "estimators", "k");
+      Set.of("seeds", "dataset", "model", "training", "spaces", "sampler", "estimators", "k",
+          "plugins");
 
   private final PluginRegistry registry;
 

@@ -17,9 +17,30 @@ public final class PluginDiscovery {
 
   /** Every plugin of every SPI visible to {@code loader}. */
   public static PluginRegistry discover(ClassLoader loader) {
+    return discover(loader, List.of());
+  }
+
+  /**
+   * Every plugin of every SPI visible to {@code loader}, and those of the jars in each of {@code
+   * pluginFolders}, each jar in its own class loader.
+   */
+  public static PluginRegistry discover(ClassLoader loader, List<java.nio.file.Path> pluginFolders) {
     List<PluginSource<?>> sources = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     collect(loader, "classpath", sources, problems);
+    for (java.nio.file.Path folder : pluginFolders) {
+      PluginJars.collect(folder, loader, sources, problems);
+    }
+    return PluginRegistry.build(sources, problems);
+  }
+
+  /** Only the plugins of the jars in {@code pluginFolders}, as sources with their faults. */
+  static PluginRegistry discoverJars(ClassLoader loader, List<java.nio.file.Path> pluginFolders) {
+    List<PluginSource<?>> sources = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (java.nio.file.Path folder : pluginFolders) {
+      PluginJars.collect(folder, loader, sources, problems);
+    }
     return PluginRegistry.build(sources, problems);
   }
 
@@ -38,10 +59,23 @@ public final class PluginDiscovery {
             sources.add(new PluginSource<>(plugin, origin));
           }
         } catch (ServiceConfigurationError | LinkageError e) {
-          problems.add(
-              "a " + spi.label() + " plugin from " + origin + " could not be loaded: " + e.getMessage());
+          problems.add("a " + spi.label() + " plugin from " + origin + " could not be loaded: "
+              + e.getMessage() + reason(e));
         }
       }
     }
+  }
+
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof NoClassDefFoundError || root instanceof ClassNotFoundException) {
+      return " (it needs the class " + root.getMessage() + ", which it cannot see: a plugin sees"
+          + " only deltascape's api and its dependencies, so bundle any other library in the"
+          + " plugin's jar)";
+    }
+    return root == e || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
   }
 }

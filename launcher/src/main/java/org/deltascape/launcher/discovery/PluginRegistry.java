@@ -83,6 +83,24 @@ public final class PluginRegistry {
     return new PluginRegistry(frozen, loadProblems);
   }
 
+  /** This registry and {@code more}'s plugins together; duplicate ids are refused naming both. */
+  public PluginRegistry plus(PluginRegistry more) {
+    List<PluginSource<?>> sources = new ArrayList<>();
+    java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (PluginRegistry registry : List.of(this, more)) {
+      for (Spi spi : Spi.values()) {
+        for (PluginSource<?> source : registry.plugins(spi).values()) {
+          if (seen.add(source.plugin())) {
+            sources.add(source);
+          }
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>(loadProblems);
+    problems.addAll(more.loadProblems);
+    return build(sources, problems);
+  }
+
   /** The plugins of one SPI by id, sorted by id. */
   public Map<String, PluginSource<?>> plugins(Spi spi) {
     return bySpi.get(spi);

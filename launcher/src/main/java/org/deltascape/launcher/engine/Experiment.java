@@ -1,6 +1,5 @@
 package org.deltascape.launcher.engine;
 
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -52,7 +51,6 @@ public final class Experiment {
   private final PluginRegistry registry;
   private final Progress progress;
 
-  @Inject
   public Experiment(PluginRegistry registry, Progress progress) {
     this.registry = registry;
     this.progress = progress;
