@@ -15,44 +15,44 @@ public enum Activation {
   /** {@code max(0, z)}; σ'(0) is taken as 0 (as PyTorch does) and σ'' is 0 everywhere. */
   RELU("relu") {
     @Override
-    void apply(INDArray z, INDArray out) {
+    public void apply(INDArray z, INDArray out) {
       Nd4j.exec(new RectifiedLinear(z, out, 0.0));
     }
 
     @Override
-    void firstDerivative(INDArray z, INDArray a, INDArray out) {
+    public void firstDerivative(INDArray z, INDArray a, INDArray out) {
       Nd4j.exec(new Step(z, out, 0.0));
     }
 
     @Override
-    boolean curved() {
+    public boolean curved() {
       return false;
     }
 
     @Override
-    void secondDerivative(INDArray a, INDArray first, INDArray out) {
+    public void secondDerivative(INDArray a, INDArray first, INDArray out) {
       out.assign(0.0);
     }
   },
   /** {@code tanh z}: σ' = 1 − a², σ'' = −2a(1 − a²), both from the activation a. */
   TANH("tanh") {
     @Override
-    void apply(INDArray z, INDArray out) {
+    public void apply(INDArray z, INDArray out) {
       Nd4j.exec(new Tanh(z, out));
     }
 
     @Override
-    void firstDerivative(INDArray z, INDArray a, INDArray out) {
+    public void firstDerivative(INDArray z, INDArray a, INDArray out) {
       out.assign(a).muli(a).rsubi(1.0);
     }
 
     @Override
-    boolean curved() {
+    public boolean curved() {
       return true;
     }
 
     @Override
-    void secondDerivative(INDArray a, INDArray first, INDArray out) {
+    public void secondDerivative(INDArray a, INDArray first, INDArray out) {
       out.assign(a).muli(first).muli(-2.0);
     }
   };
@@ -79,14 +79,14 @@ public enum Activation {
   }
 
   /** {@code out = σ(z)}. */
-  abstract void apply(INDArray z, INDArray out);
+  public abstract void apply(INDArray z, INDArray out);
 
   /** {@code out = σ'(z)}, given also {@code a = σ(z)}. */
-  abstract void firstDerivative(INDArray z, INDArray a, INDArray out);
+  public abstract void firstDerivative(INDArray z, INDArray a, INDArray out);
 
   /** Whether σ'' can be non-zero; when not, second-order terms through σ are skipped. */
-  abstract boolean curved();
+  public abstract boolean curved();
 
   /** {@code out = σ''(z)}, given {@code a = σ(z)} and {@code first = σ'(z)}. */
-  abstract void secondDerivative(INDArray a, INDArray first, INDArray out);
+  public abstract void secondDerivative(INDArray a, INDArray first, INDArray out);
 }

@@ -10,13 +10,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * bias {@code [out]} inside it, made once so that hot loops index layers without creating views.
  * Writing into a view writes into the flat vector.
  */
-final class LayerViews {
+public final class LayerViews {
   private final INDArray flat;
   private final List<INDArray> weights = new ArrayList<>();
   private final List<INDArray> biases = new ArrayList<>();
 
   /** Views into {@code flat}, a contiguous vector of P numbers laid out as {@code shape} says. */
-  LayerViews(MlpArchitecture shape, INDArray flat) {
+  public LayerViews(MlpArchitecture shape, INDArray flat) {
     this.flat = flat;
     for (int j = 0; j < shape.layers(); j++) {
       weights.add(shape.weight(flat, j));
@@ -25,19 +25,22 @@ final class LayerViews {
   }
 
   /** A fresh zero vector of P numbers in the architecture's data type, with its views. */
-  static LayerViews allocate(MlpArchitecture shape) {
+  public static LayerViews allocate(MlpArchitecture shape) {
     return new LayerViews(shape, Nd4j.zeros(shape.dataType(), shape.parameterCount()));
   }
 
-  INDArray flat() {
+  /** The flat vector the views look into. */
+  public INDArray flat() {
     return flat;
   }
 
-  INDArray weight(int layer) {
+  /** Layer j's weight {@code [out, in]}. */
+  public INDArray weight(int layer) {
     return weights.get(layer);
   }
 
-  INDArray bias(int layer) {
+  /** Layer j's bias {@code [out]}. */
+  public INDArray bias(int layer) {
     return biases.get(layer);
   }
 }

@@ -78,7 +78,7 @@ public record MlpArchitecture(
   }
 
   /** The loss that fits the target kind. */
-  OutputLoss loss() {
+  public OutputLoss loss() {
     return OutputLoss.of(targetKind);
   }
 

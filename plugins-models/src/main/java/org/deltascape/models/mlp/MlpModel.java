@@ -18,7 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * output. Its Hessian-vector product is exact, computed by Pearlmutter's R-operator (B. A.
  * Pearlmutter, "Fast exact multiplication by the Hessian", Neural Computation 6(1):147–160, 1994):
  * a forward pass of directional derivatives R(z), R(a) followed by a backward pass of R(δ), costing
- * about twice a gradient, never finite differences.
+ * about twice a gradient, never finite differences. Its generalised Gauss–Newton product {@code
+ * G v = (1/n) Σ J_iᵀ ∇²_f ℓ_i J_i v} (N. N. Schraudolph, "Fast curvature matrix-vector products for
+ * second-order gradient descent", Neural Computation 14(7):1723–1738, 2002) reuses the R-forward
+ * pass and plain back-propagation.
  *
  * <p>Arithmetic is in {@link MlpArchitecture#dataType()}; parameter-sized vectors crossing the SPI
  * are DOUBLE and are converted on the way in and out. Initial weights follow PyTorch's {@code
@@ -118,7 +121,7 @@ public final class MlpModel implements Model {
     direction.flat().assign(v);
     INDArray x = MlpInputs.features(shape, batch);
     passes.forward(weights, x, ws, 0, true);
-    passes.rForward(weights, direction, x, ws);
+    passes.rForward(weights, direction, x, null, ws);
     int last = shape.layers() - 1;
     OutputLoss loss = shape.loss();
     INDArray logits = passes.output(ws);
@@ -126,7 +129,28 @@ public final class MlpModel implements Model {
     ws.delta[last].divi(ws.rows);
     loss.curvatureProduct(logits, ws.rz[last], ws.rdelta[last]);
     ws.rdelta[last].divi(ws.rows);
-    passes.rBackward(weights, direction, x, ws, product);
+    passes.rBackward(weights, direction, x, null, ws, product, null, null);
+    out.assign(product.flat());
+  }
+
+  /**
+   * The generalised Gauss–Newton product (Schraudolph 2002): the R-forward pass gives {@code J v},
+   * the output loss's curvature turns it into {@code ∇²_f ℓ · J v / n}, and plain back-propagation of
+   * that (without the second-order terms of the R-backward pass) applies {@code Jᵀ}.
+   */
+  @Override
+  public void gaussNewtonVectorProduct(INDArray w, Batch batch, INDArray v, INDArray out) {
+    MlpInputs.requireParameterVector(shape, v, "v");
+    MlpWorkspace ws = prepare(w, batch);
+    ws.ensureCurvatureArrays(shape);
+    direction.flat().assign(v);
+    INDArray x = MlpInputs.features(shape, batch);
+    passes.forward(weights, x, ws, 0, true);
+    passes.rForward(weights, direction, x, null, ws);
+    int last = shape.layers() - 1;
+    shape.loss().curvatureProduct(passes.output(ws), ws.rz[last], ws.delta[last]);
+    ws.delta[last].divi(ws.rows);
+    passes.backward(weights, x, ws, product);
     out.assign(product.flat());
   }
 

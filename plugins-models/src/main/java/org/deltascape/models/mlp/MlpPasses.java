@@ -53,6 +53,16 @@ final class MlpPasses {
    * gradient} (overwriting it) and leaves {@code δ_j} in {@code ws.delta}.
    */
   void backward(LayerViews w, INDArray x, MlpWorkspace ws, LayerViews gradient) {
+    backward(w, x, ws, gradient, null);
+  }
+
+  /**
+   * As {@link #backward(LayerViews, INDArray, MlpWorkspace, LayerViews)}, and also {@code ∂L/∂X =
+   * δ_0 W_0} into {@code inputDelta} unless it is null (for a network whose input X is itself
+   * computed from parameters, such as a CNN's dense head).
+   */
+  void backward(
+      LayerViews w, INDArray x, MlpWorkspace ws, LayerViews gradient, INDArray inputDelta) {
     for (int j = shape.layers() - 1; j >= 0; j--) {
       INDArray input = j == 0 ? x : ws.a[j - 1];
       Nd4j.gemm(ws.delta[j], input, gradient.weight(j), true, false, 1.0, 0.0);
@@ -60,21 +70,25 @@ final class MlpPasses {
       if (j > 0) {
         Nd4j.gemm(ws.delta[j], w.weight(j), ws.delta[j - 1], false, false, 1.0, 0.0);
         ws.delta[j - 1].muli(ws.slope[j - 1]);
+      } else if (inputDelta != null) {
+        Nd4j.gemm(ws.delta[0], w.weight(0), inputDelta, false, false, 1.0, 0.0);
       }
     }
   }
 
   /**
    * The R-forward pass after {@link #forward} with slopes: {@code R(z_j) = R(a_{j−1}) W_jᵀ +
-   * a_{j−1} V_jᵀ + v_{b,j}} and {@code R(a_j) = σ'(z_j) ⊙ R(z_j)}, with {@code R(X) = 0}.
+   * a_{j−1} V_jᵀ + v_{b,j}} and {@code R(a_j) = σ'(z_j) ⊙ R(z_j)}, with {@code R(a_{−1}) = R(X)},
+   * which is {@code inputTangent}, or 0 when that is null (fixed data).
    */
-  void rForward(LayerViews w, LayerViews v, INDArray x, MlpWorkspace ws) {
+  void rForward(LayerViews w, LayerViews v, INDArray x, INDArray inputTangent, MlpWorkspace ws) {
     for (int j = 0; j < shape.layers(); j++) {
       INDArray input = j == 0 ? x : ws.a[j - 1];
       Nd4j.gemm(input, v.weight(j), ws.rz[j], false, true, 1.0, 0.0);
       ws.rz[j].addiRowVector(v.bias(j));
-      if (j > 0) {
-        Nd4j.gemm(ws.ra[j - 1], w.weight(j), ws.rz[j], false, true, 1.0, 1.0);
+      INDArray inputR = j == 0 ? inputTangent : ws.ra[j - 1];
+      if (inputR != null) {
+        Nd4j.gemm(inputR, w.weight(j), ws.rz[j], false, true, 1.0, 1.0);
       }
       if (j < shape.layers() - 1) {
         ws.ra[j].assign(ws.rz[j]).muli(ws.slope[j]);
@@ -87,15 +101,35 @@ final class MlpPasses {
    * R(∂L/∂z_{L−1})}, writes {@code R(∇L) = ∇²L·v} into {@code product}. Per layer, {@code R(∇W_j) =
    * R(δ_j)ᵀ a_{j−1} + δ_jᵀ R(a_{j−1})} and {@code R(δ_{j−1}) = (R(δ_j) W_j + δ_j V_j) ⊙ σ' + (δ_j
    * W_j) ⊙ σ'' ⊙ R(z_{j−1})}.
+   *
+   * <p>With a non-null {@code inputTangent} R(X) (as in {@link #rForward}), the first layer gains
+   * {@code δ_0ᵀ R(X)}; non-null {@code inputDelta} and {@code inputTangentDelta} receive {@code
+   * ∂L/∂X = δ_0 W_0} and {@code R(∂L/∂X) = R(δ_0) W_0 + δ_0 V_0}.
    */
-  void rBackward(LayerViews w, LayerViews v, INDArray x, MlpWorkspace ws, LayerViews product) {
+  void rBackward(
+      LayerViews w,
+      LayerViews v,
+      INDArray x,
+      INDArray inputTangent,
+      MlpWorkspace ws,
+      LayerViews product,
+      INDArray inputDelta,
+      INDArray inputTangentDelta) {
     for (int j = shape.layers() - 1; j >= 0; j--) {
       INDArray input = j == 0 ? x : ws.a[j - 1];
       Nd4j.gemm(ws.rdelta[j], input, product.weight(j), true, false, 1.0, 0.0);
-      if (j > 0) {
-        Nd4j.gemm(ws.delta[j], ws.ra[j - 1], product.weight(j), true, false, 1.0, 1.0);
+      INDArray inputR = j == 0 ? inputTangent : ws.ra[j - 1];
+      if (inputR != null) {
+        Nd4j.gemm(ws.delta[j], inputR, product.weight(j), true, false, 1.0, 1.0);
       }
       ws.rdelta[j].sum(product.bias(j), 0);
+      if (j == 0 && inputDelta != null) {
+        Nd4j.gemm(ws.delta[0], w.weight(0), inputDelta, false, false, 1.0, 0.0);
+      }
+      if (j == 0 && inputTangentDelta != null) {
+        Nd4j.gemm(ws.rdelta[0], w.weight(0), inputTangentDelta, false, false, 1.0, 0.0);
+        Nd4j.gemm(ws.delta[0], v.weight(0), inputTangentDelta, false, false, 1.0, 1.0);
+      }
       if (j > 0) {
         INDArray backProjected = ws.delta[j - 1];
         Nd4j.gemm(ws.delta[j], w.weight(j), backProjected, false, false, 1.0, 0.0);

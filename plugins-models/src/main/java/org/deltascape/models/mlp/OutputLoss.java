@@ -9,11 +9,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * y, with its slope ∂ℓ/∂z and the product of its curvature ∂²ℓ/∂z² with a vector. Each row of the
  * arrays is one example; targets are one-hot for classification.
  */
-enum OutputLoss {
+public enum OutputLoss {
   /** {@code ℓ = logsumexp(z) − yᵀz} (nats); slope {@code p − y}; curvature {@code diag p − ppᵀ}. */
   CROSS_ENTROPY {
     @Override
-    void evaluate(INDArray logits, INDArray targets, INDArray losses, INDArray slope) {
+    public void evaluate(INDArray logits, INDArray targets, INDArray losses, INDArray slope) {
       INDArray max = logits.max(1);
       INDArray probabilities = logits.subColumnVector(max);
       Transforms.exp(probabilities, false);
@@ -28,7 +28,7 @@ enum OutputLoss {
     }
 
     @Override
-    void curvatureProduct(INDArray logits, INDArray u, INDArray out) {
+    public void curvatureProduct(INDArray logits, INDArray u, INDArray out) {
       INDArray probabilities = softmax(logits);
       INDArray projection = probabilities.mul(u).sum(1);
       out.assign(u).subiColumnVector(projection).muli(probabilities);
@@ -37,7 +37,7 @@ enum OutputLoss {
   /** {@code ℓ = ½‖z − y‖²}; slope {@code z − y}; curvature the identity. */
   SQUARED_ERROR {
     @Override
-    void evaluate(INDArray logits, INDArray targets, INDArray losses, INDArray slope) {
+    public void evaluate(INDArray logits, INDArray targets, INDArray losses, INDArray slope) {
       INDArray residual = logits.sub(targets);
       if (losses != null) {
         losses.assign(residual.mul(residual).sum(1).muli(0.5));
@@ -48,13 +48,13 @@ enum OutputLoss {
     }
 
     @Override
-    void curvatureProduct(INDArray logits, INDArray u, INDArray out) {
+    public void curvatureProduct(INDArray logits, INDArray u, INDArray out) {
       out.assign(u);
     }
   };
 
   /** The loss that fits the targets. */
-  static OutputLoss of(TargetKind kind) {
+  public static OutputLoss of(TargetKind kind) {
     return kind == TargetKind.CLASSIFICATION ? CROSS_ENTROPY : SQUARED_ERROR;
   }
 
@@ -62,10 +62,10 @@ enum OutputLoss {
    * Per-example losses (n) into {@code losses} and slopes {@code ∂ℓ_i/∂z_i} (n × C) into {@code
    * slope}; either may be null when not wanted.
    */
-  abstract void evaluate(INDArray logits, INDArray targets, INDArray losses, INDArray slope);
+  public abstract void evaluate(INDArray logits, INDArray targets, INDArray losses, INDArray slope);
 
   /** Per example {@code out_i = ∂²ℓ_i/∂z_i² · u_i} (n × C); {@code out} may not alias {@code u}. */
-  abstract void curvatureProduct(INDArray logits, INDArray u, INDArray out);
+  public abstract void curvatureProduct(INDArray logits, INDArray u, INDArray out);
 
   private static INDArray softmax(INDArray logits) {
     INDArray probabilities = logits.subColumnVector(logits.max(1));

@@ -1,7 +1,6 @@
 package org.deltascape.models.mlp;
 
 import java.util.List;
-import java.util.Map;
 import org.deltascape.api.Batch;
 import org.deltascape.api.Model;
 import org.deltascape.api.ModelContext;
@@ -11,14 +10,14 @@ import org.deltascape.api.contract.ModelContract;
 import org.deltascape.models.TestData;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** The model contract for an MLP without hidden layers: softmax regression. */
+/** The model contract for {@code softmax-regression}: 6 features, 4 classes, 9 examples. */
 class SoftmaxRegressionModelTest extends ModelContract {
 
   @Override
   protected Model model() {
-    return new MlpProvider()
+    return new SoftmaxRegressionProvider()
         .create(
-            Settings.of("model mlp", Map.of("hidden", List.of())),
+            Settings.empty("model softmax-regression"),
             new ModelContext(List.of(6), 4, TargetKind.CLASSIFICATION, DataType.DOUBLE));
   }
 

@@ -1,0 +1,13 @@
+package org.deltascape.models.mlp;
+
+import org.deltascape.api.Plugin;
+import org.deltascape.api.contract.PluginContract;
+
+/** The shared plugin checks (id, description, well-formed keys) for {@code linear-regression}. */
+class LinearRegressionPluginTest extends PluginContract {
+
+  @Override
+  protected Plugin plugin() {
+    return new LinearRegressionProvider();
+  }
+}
