@@ -19,6 +19,16 @@ public interface Subspace extends Plugin {
   Directions directions(Settings settings, SubspaceContext context);
 
   /**
+   * Whether the space of dimension D is always the first D directions of the space of any larger
+   * dimension with otherwise equal settings (true for top-D eigenvectors, for random directions
+   * drawn one by one from their own keys, for ordered principal components). A sweep over D then
+   * builds the largest space once and takes its first columns. False by default.
+   */
+  default boolean nestedInDimension(Settings settings) {
+    return false;
+  }
+
+  /**
    * Whether this space needs {@link SubspaceContext#trajectory()}: the engine then keeps a
    * snapshot of the parameters after every training epoch. False by default.
    */

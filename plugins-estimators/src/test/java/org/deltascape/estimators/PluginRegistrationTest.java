@@ -19,10 +19,15 @@ class PluginRegistrationTest {
 
   @Test
   void everyPluginIsRegistered() {
-    assertThat(ids(CurvatureBackend.class)).containsExactlyInAnyOrder("lanczos", "dense");
-    assertThat(ids(Subspace.class)).containsExactlyInAnyOrder("hessian", "random");
-    assertThat(ids(Sampler.class)).containsExactly("gaussian");
+    assertThat(ids(CurvatureBackend.class)).containsExactlyInAnyOrder(
+            "lanczos", "dense", "power-iteration", "hutchinson", "slq");
+    assertThat(ids(Subspace.class))
+        .containsExactlyInAnyOrder("hessian", "random", "filter-normalized", "trajectory-pca");
+    assertThat(ids(Sampler.class))
+        .containsExactlyInAnyOrder("gaussian", "sobol", "antithetic", "uniform-ball", "grid");
     assertThat(ids(DeltaEstimator.class))
-        .containsExactlyInAnyOrder("monte-carlo", "permutation-mean");
+        .containsExactlyInAnyOrder(
+            "monte-carlo", "permutation-mean", "quadratic", "monte-carlo-cv", "paper-approx",
+            "bound");
   }
 }

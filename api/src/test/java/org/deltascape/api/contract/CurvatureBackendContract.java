@@ -75,7 +75,7 @@ public abstract class CurvatureBackendContract extends PluginContract {
     return false;
   }
 
-  /** Whether the backend estimates spectral densities ({@code density}); false unless overridden. */
+  /** Whether the backend estimates spectral densities; false unless overridden. */
   protected boolean estimatesDensities() {
     return false;
   }

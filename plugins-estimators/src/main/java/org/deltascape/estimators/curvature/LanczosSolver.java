@@ -1,6 +1,5 @@
 package org.deltascape.estimators.curvature;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.deltascape.api.DeltascapeException;
@@ -13,12 +12,14 @@ import org.deltascape.api.SymmetricOperator;
 /**
  * Lanczos (1950) with full reorthogonalisation, for the algebraically largest eigenpairs.
  *
- * <p>From a Gaussian start vector drawn from the key, the three-term recurrence {@code β_j q_{j+1}
- * = A q_j − α_j q_j − β_{j−1} q_{j−1}} builds an orthonormal basis Q_m of the Krylov space in which
- * {@code Q_mᵀ A Q_m = T_m} is tridiagonal. Each new vector is orthogonalised against all earlier
- * ones by classical Gram–Schmidt applied twice, so Q_m stays orthonormal to rounding and no ghost
- * copies of converged eigenvalues appear (Parlett 1980, §13.8). Every {@value #CHECK_EVERY} steps
- * T_m is diagonalised by implicit QL ({@link SymmetricEigen}); the residual of Ritz pair i is
+ * <p>From a Gaussian start vector drawn from the key (or a warm start, see below), the
+ * three-term recurrence {@code β_j q_{j+1} = A q_j − α_j q_j − β_{j−1} q_{j−1}} ({@link
+ * LanczosRecurrence}) builds an orthonormal basis Q_m of the Krylov space in which {@code Q_mᵀ A
+ * Q_m = T_m} is tridiagonal. Each new vector is orthogonalised against all earlier ones by
+ * classical Gram–Schmidt applied twice, so Q_m stays orthonormal to rounding and no ghost copies
+ * of converged eigenvalues appear (Parlett 1980, §13.8). Every {@value
+ * LanczosRecurrence#CHECK_EVERY} steps T_m is diagonalised by implicit QL ({@link
+ * SymmetricEigen}); the residual of Ritz pair i is
  * then exactly {@code |β_m s_{m,i}|} (Parlett 1980, §13.2), without products. The iteration stops
  * when the top {@code count} of these are below {@code tolerance · |θ_1|}, or at the budget.
  *
@@ -33,8 +34,8 @@ import org.deltascape.api.SymmetricOperator;
  * and thread-safe; a run is a function of the operator, {@code count} and the key.
  */
 final class LanczosSolver implements EigenSolver {
-  static final int CHECK_EVERY = 4;
-  private static final double BREAKDOWN = 1e-10;
+  /** The weight γ of the random part of a warm start vector. */
+  static final double WARM_NOISE = 1e-2;
 
   private final double tolerance;
   private final int maxProducts;
@@ -49,6 +50,25 @@ final class LanczosSolver implements EigenSolver {
   @Override
   public Eigenpairs topEigenpairs(
       SymmetricOperator operator, int count, RandomKey key, Progress progress) {
+    return topEigenpairs(operator, count, key, progress, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With a warm start, the Krylov space is started from {@code u = Σ_d v_d/√W + γ g} (v_d the
+   * W warm-start vectors, g a unit Gaussian vector drawn from the key, γ = {@value
+   * #WARM_NOISE}), normalised. The start vector is then rich in the wanted eigenvectors, so the
+   * top Ritz values converge in fewer steps; the random part keeps a component along every
+   * eigenvector, so an eigenvalue that has overtaken the warm ones is still found.
+   */
+  @Override
+  public Eigenpairs topEigenpairs(
+      SymmetricOperator operator,
+      int count,
+      RandomKey key,
+      Progress progress,
+      Eigenpairs warmStart) {
     long n = operator.dimension();
     if (count < 1 || count > n) {
       throw new IllegalArgumentException("count " + count + " is not in 1.." + n);
@@ -63,66 +83,27 @@ final class LanczosSolver implements EigenSolver {
     }
     try (Progress.Task task = progress.start("lanczos", krylovLimit + count, "products")) {
       OperatorProducts products = new OperatorProducts(operator, task);
-      Krylov krylov = iterate(products, count, krylovLimit, key.generator());
+      RandomGenerator random = key.generator();
+      double[] start = WarmStart.startVector(warmStart, (int) n, random, WARM_NOISE);
+      LanczosRecurrence.Krylov krylov =
+          LanczosRecurrence.run(
+              products,
+              start,
+              random,
+              krylovLimit,
+              count,
+              true,
+              (eigen, betaM) -> converged(eigen, betaM, count));
       double[][] ritzVectors = new double[count][];
       for (int d = 0; d < count; d++) {
-        ritzVectors[d] = krylov.basis.combine(krylov.eigen.vectors()[krylov.size - 1 - d]);
+        ritzVectors[d] = krylov.topVector(d);
       }
       Eigenpairs pairs =
           TopEigenpairs.assemble(krylov.topValues(count), ritzVectors, products::apply, tolerance);
       if (!pairs.converged() && !allowUnconverged) {
-        throw notConverged(pairs, krylov.size);
+        throw notConverged(pairs, krylov.size());
       }
       return pairs;
-    }
-  }
-
-  /** The state at the end of the Krylov phase: basis Q_m and the eigenpairs of T_m. */
-  private record Krylov(KrylovBasis basis, SymmetricEigen eigen, int size) {
-    double[] topValues(int count) {
-      double[] values = new double[count];
-      for (int d = 0; d < count; d++) {
-        values[d] = eigen.values()[size - 1 - d];
-      }
-      return values;
-    }
-  }
-
-  private Krylov iterate(OperatorProducts products, int count, int limit, RandomGenerator random) {
-    int n = products.dimension();
-    KrylovBasis basis = new KrylovBasis(n);
-    double[] alpha = new double[limit];
-    double[] beta = new double[limit];
-    double[] q = basis.freshUnitVector(random);
-    double normEstimate = 0.0;
-    SymmetricEigen eigen = null;
-    for (int j = 0; ; j++) {
-      basis.add(q);
-      double[] w = products.apply(q);
-      alpha[j] = KrylovBasis.dot(q, w);
-      KrylovBasis.axpy(-alpha[j], q, w);
-      if (j > 0) {
-        KrylovBasis.axpy(-beta[j - 1], basis.get(j - 1), w);
-      }
-      basis.orthogonalise(w);
-      int m = j + 1;
-      double b = KrylovBasis.norm(w);
-      normEstimate = Math.max(normEstimate, Math.abs(alpha[j]) + b + (j > 0 ? beta[j - 1] : 0));
-      boolean last = m >= limit;
-      boolean restart = !last && b <= BREAKDOWN * normEstimate;
-      beta[j] = restart ? 0.0 : b;
-      if (last || (m >= count && !restart && m % CHECK_EVERY == 0)) {
-        eigen = SymmetricEigen.ofTridiagonal(Arrays.copyOf(alpha, m), beta);
-        if (last || converged(eigen, beta[j], count)) {
-          return new Krylov(basis, eigen, m);
-        }
-      }
-      if (restart) {
-        q = basis.freshUnitVector(random);
-      } else {
-        q = w;
-        KrylovBasis.scale(1.0 / b, q);
-      }
     }
   }
 

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Turns approximate eigenpairs, largest first, into an {@link Eigenpairs}: fixes each vector's
  * sign (its largest-magnitude component positive, the first such on ties) so that results are
  * comparable across backends, and measures the relative residuals {@code ‖Av − λv‖ / |λ_1|} with
- * one product per pair.
+ * one product per pair (or from products already made).
  */
 final class TopEigenpairs {
   private TopEigenpairs() {}
@@ -21,6 +21,31 @@ final class TopEigenpairs {
    */
   static Eigenpairs assemble(
       double[] values, double[][] vectors, UnaryOperator<double[]> product, double tolerance) {
+    double[][] images = new double[values.length][];
+    for (int d = 0; d < values.length; d++) {
+      fixSign(vectors[d]);
+      images[d] = product.apply(vectors[d]);
+    }
+    return measured(values, vectors, images, tolerance);
+  }
+
+  /**
+   * As {@link #assemble}, but with the products {@code images[d] = A vectors[d]} already made
+   * (the last product of an iteration), so the residuals are measured without new products.
+   * Signs of both are fixed in place.
+   */
+  static Eigenpairs assembleMeasured(
+      double[] values, double[][] vectors, double[][] images, double tolerance) {
+    for (int d = 0; d < values.length; d++) {
+      if (fixSign(vectors[d])) {
+        KrylovBasis.scale(-1.0, images[d]);
+      }
+    }
+    return measured(values, vectors, images, tolerance);
+  }
+
+  private static Eigenpairs measured(
+      double[] values, double[][] vectors, double[][] images, double tolerance) {
     int count = values.length;
     int n = vectors[0].length;
     double scale = residualScale(values);
@@ -29,8 +54,7 @@ final class TopEigenpairs {
     double[] flat = new double[n * count];
     for (int d = 0; d < count; d++) {
       double[] v = vectors[d];
-      fixSign(v);
-      double[] av = product.apply(v);
+      double[] av = images[d];
       double sum = 0.0;
       for (int i = 0; i < n; i++) {
         double r = av[i] - values[d] * v[i];
@@ -59,7 +83,8 @@ final class TopEigenpairs {
     return largest > 0.0 ? largest : 1.0;
   }
 
-  private static void fixSign(double[] v) {
+  /** Makes the largest-magnitude component positive; whether the vector was negated. */
+  private static boolean fixSign(double[] v) {
     int at = 0;
     for (int i = 1; i < v.length; i++) {
       if (Math.abs(v[i]) > Math.abs(v[at])) {
@@ -68,6 +93,8 @@ final class TopEigenpairs {
     }
     if (v[at] < 0) {
       KrylovBasis.scale(-1.0, v);
+      return true;
     }
+    return false;
   }
 }

@@ -48,7 +48,7 @@ final class MonteCarlo implements Estimator {
 
   @Override
   public PartialSums accumulate(DeltaProblem problem, long first, INDArray losses) {
-    int n = (int) losses.rows();
+    int n = losses.rows();
     int examples = problem.examples();
     double[] flat = LossMatrix.rowMajor(losses, examples);
     int steps = problem.steps();

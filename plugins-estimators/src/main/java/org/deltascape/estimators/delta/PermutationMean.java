@@ -42,7 +42,7 @@ final class PermutationMean implements Estimator {
 
   @Override
   public PartialSums accumulate(DeltaProblem problem, long first, INDArray losses) {
-    int n = (int) losses.rows();
+    int n = losses.rows();
     int examples = problem.examples();
     double[] flat = LossMatrix.rowMajor(losses, examples);
     double sum = 0.0;

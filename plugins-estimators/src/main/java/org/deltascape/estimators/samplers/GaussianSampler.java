@@ -11,7 +11,8 @@ import org.deltascape.estimators.DeclaredKeys;
  * The {@code gaussian} sampler: p(θ) = N(0, σ² I_D), the paper's default, with σ a standard
  * deviation.
  *
- * <p>Config key: {@code sigma} (real, default 1.0, &gt; 0).
+ * <p>Config keys: {@code sigma} (real, default 1.0, &gt; 0), {@code sigma-scale} ({@link
+ * SigmaScale}: {@code absolute} or {@code per-dimension}, σ/√D).
  */
 public final class GaussianSampler implements Sampler {
 
@@ -31,7 +32,7 @@ public final class GaussianSampler implements Sampler {
 
   @Override
   public List<ConfigKey> configKeys() {
-    return List.of(SIGMA);
+    return List.of(SIGMA, SigmaScale.KEY);
   }
 
   @Override
@@ -40,6 +41,6 @@ public final class GaussianSampler implements Sampler {
       throw new IllegalArgumentException("dimension " + dimension + " is below 1");
     }
     double sigma = new DeclaredKeys(settings, configKeys()).real(SIGMA.name());
-    return new GaussianThetas(sigma, dimension);
+    return new GaussianThetas(SigmaScale.apply(settings, sigma, dimension), dimension);
   }
 }

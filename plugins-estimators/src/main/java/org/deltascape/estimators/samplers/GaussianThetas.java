@@ -32,7 +32,7 @@ final class GaussianThetas implements ThetaSampler {
       throw new IllegalArgumentException(
           "out must be n × " + dimension + ", not " + java.util.Arrays.toString(out.shape()));
     }
-    int n = (int) out.rows();
+    int n = out.rows();
     double[] values = new double[n * dimension];
     for (int s = 0; s < n; s++) {
       RandomGenerator random = key.at(first + s).generator();

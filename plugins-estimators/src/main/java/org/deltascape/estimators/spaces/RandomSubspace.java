@@ -18,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * 0 … d−1 in order (modified Gram–Schmidt, applied twice), so the spaces of growing D are nested:
  * the first D columns of the (D+1)-dimensional space are the D-dimensional space, bit for bit.
  *
- * <p>Config key: {@code dim} (integer, default 10, ≥ 1, at most P).
+ * <p>Config keys: {@code dim} (integer, default 10, ≥ 1, at most P); {@code layers} (list of
+ * tensor names, default all): the directions are drawn in those tensors' coordinates only and are
+ * zero elsewhere ({@link LayerRestriction}).
  */
 public final class RandomSubspace implements Subspace {
 
@@ -34,14 +36,21 @@ public final class RandomSubspace implements Subspace {
 
   @Override
   public List<ConfigKey> configKeys() {
-    return List.of(SpaceDimension.DIM);
+    return List.of(SpaceDimension.DIM, LayerRestriction.LAYERS);
+  }
+
+  /** Nested in D: direction d is drawn from its own key and orthonormalised in order. */
+  @Override
+  public boolean nestedInDimension(Settings settings) {
+    return true;
   }
 
   @Override
   public Directions directions(Settings settings, SubspaceContext context) {
     DeclaredKeys keys = new DeclaredKeys(settings, configKeys());
-    int dim = SpaceDimension.of(keys, context);
-    int p = (int) context.weights().length();
+    LayerRestriction layers = LayerRestriction.of(settings, context);
+    int dim = SpaceDimension.of(keys, context, layers);
+    int p = layers.size();
     RandomKey key = context.randomKey();
     if ((long) p * dim > Integer.MAX_VALUE - 8) {
       throw keys.settings()
@@ -58,7 +67,7 @@ public final class RandomSubspace implements Subspace {
         task.advance(1);
       }
     }
-    return new Directions(Nd4j.create(flat, new long[] {p, dim}, 'f'), true, null);
+    return new Directions(layers.expand(Nd4j.create(flat, new long[] {p, dim}, 'f')), true, null);
   }
 
   // Column d lives in flat[d·p, (d+1)·p) (column-major P × D).

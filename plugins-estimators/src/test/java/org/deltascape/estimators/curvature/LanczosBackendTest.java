@@ -31,6 +31,11 @@ class LanczosBackendTest extends CurvatureBackendContract {
     return Settings.empty("backend lanczos");
   }
 
+  @Override
+  protected boolean usesWarmStarts() {
+    return true;
+  }
+
   /** 600 eigenvalues: 20 … 11 well separated, then a bulk in [−15, 5]. */
   private static double[] separated() {
     double[] values = new double[600];
