@@ -83,9 +83,13 @@ public final class RunCommand implements Callable<Integer> {
       throw new DeltascapeException("the run folder already holds the results of a run",
           folder.toString(), "Choose another folder with --output, or pass --force to overwrite it");
     }
-    RunResult result = new Experiment(loaded.registry(), progress).run(experimentConfig, folder);
-    RunWriter.write(result);
-    ConsoleReport.print(result, console.out());
+    List<RunResult> results = new Experiment(loaded.registry(), progress).run(loaded.plan(), folder);
+    RunWriter.write(results, loaded.plan().keys());
+    if (loaded.plan().swept()) {
+      ConsoleReport.printSweep(results, loaded.plan().keys(), console.out());
+    } else {
+      ConsoleReport.print(results.get(0), console.out());
+    }
     return 0;
   }
 }

@@ -24,10 +24,11 @@ public final class ConfigLoader {
   /**
    * A bound config and the registry it was bound against.
    *
-   * @param config the validated config
+   * @param config the validated config (of the first point, for a sweep)
    * @param registry the plugins, including those of the plugin folders
+   * @param plan every point of the experiment (one without a sweep)
    */
-  public record Loaded(ExperimentConfig config, PluginRegistry registry) {}
+  public record Loaded(ExperimentConfig config, PluginRegistry registry, SweepPlan plan) {}
 
   private ConfigLoader() {}
 
@@ -58,7 +59,8 @@ public final class ConfigLoader {
     List<Path> folders = new ArrayList<>(pluginFolders);
     folders.addAll(pluginFolders(root.get("plugins"), file));
     PluginRegistry registry = catalog.registry(folders);
-    return new Loaded(new ExperimentConfigBinder(registry).bind(root, defaultName), registry);
+    SweepPlan plan = SweepPlan.of(root, defaultName, registry);
+    return new Loaded(plan.points().get(0).config(), registry, plan);
   }
 
   private static List<Path> pluginFolders(ConfigNode node, Path file) {

@@ -47,6 +47,15 @@ public final class ConfigOverrides {
     return result;
   }
 
+  /**
+   * The tree with the value at a dotted {@code path} replaced by {@code value}.
+   *
+   * @throws IllegalArgumentException when the path cannot be followed (the message says why)
+   */
+  public static ConfigNode set(ConfigNode root, String path, ConfigNode value, String where) {
+    return set(root, path.split("\\."), 0, value, where);
+  }
+
   private static ConfigNode set(ConfigNode node, String[] path, int depth, ConfigNode value, String where) {
     if (depth == path.length) {
       return value;

@@ -24,6 +24,9 @@ import org.deltascape.api.Settings;
  * @param threshold ε of K(ε)
  * @param output the run folder, or null for {@code runs/<name>}
  * @param precision {@code double} or {@code float}: the arithmetic of model evaluations
+ * @param paperCompat whether to reproduce the authors' code as it ran (only the first direction
+ *     applied, the data reshuffled for every sample)
+ * @param curvature analyses of H(w*) beside the spaces (trace, density, spectra of H_k)
  * @param canonical the canonical form of everything above (sorted keys, defaults filled)
  */
 public record ExperimentConfig(
@@ -42,6 +45,8 @@ public record ExperimentConfig(
     double threshold,
     String output,
     String precision,
+    boolean paperCompat,
+    CurvatureSpec curvature,
     String canonical) {
 
   public ExperimentConfig {
@@ -55,6 +60,32 @@ public record ExperimentConfig(
    * purpose, so equal seeds still give independent numbers).
    */
   public record Seeds(long training, long order, long sampling) {}
+
+  /**
+   * Curvature analyses of H(w*) on all N examples, each optional (null when not asked for).
+   *
+   * @param trace a backend that estimates traces (hutchinson), or null
+   * @param density a backend that estimates spectral densities (slq), or null
+   * @param prefix the top eigenpairs of H_k for a few k, or null
+   */
+  public record CurvatureSpec(PluginChoice trace, PluginChoice density, PrefixSpectra prefix) {
+    /** No analyses. */
+    public static final CurvatureSpec NONE = new CurvatureSpec(null, null, null);
+  }
+
+  /**
+   * Spectra of H_k, the Hessian on the first k·b examples of the first data order, each solve
+   * warm-started from the previous k.
+   *
+   * @param backend the eigensolver
+   * @param count eigenpairs per k
+   * @param steps the k values, in steps of b, increasing
+   */
+  public record PrefixSpectra(PluginChoice backend, int count, List<Integer> steps) {
+    public PrefixSpectra {
+      steps = List.copyOf(steps);
+    }
+  }
 
   /** A space of the experiment: its name in outputs and its plugin. */
   public record SpaceSpec(String name, PluginChoice plugin) {}

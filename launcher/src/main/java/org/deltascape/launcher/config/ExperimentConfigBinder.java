@@ -42,7 +42,25 @@ public final class ExperimentConfigBinder {
           ConfigKey.integer("orders", 16, "R, data orders, each fixed across all samples").atLeast(1),
           ConfigKey.real("threshold", null, "ε of K(ε), the Δ-sufficient size").greaterThan(0).mandatory(),
           ConfigKey.string("output", null, "the run folder (default runs/<name>)"),
-          ConfigKey.choice("precision", "double", "arithmetic of model evaluations", "double", "float"));
+          ConfigKey.choice("precision", "double", "arithmetic of model evaluations", "double", "float"),
+          ConfigKey.bool("paper-compat", false,
+              "reproduce the authors' code: only the first direction, data reshuffled per sample"));
+
+  private static final List<ConfigKey> CURVATURE_KEYS =
+      List.of(
+          ConfigKey.plugin("trace", org.deltascape.api.CurvatureBackend.class, null,
+              "estimate tr H(w*) with this backend (e.g. hutchinson)"),
+          ConfigKey.plugin("density", org.deltascape.api.CurvatureBackend.class, null,
+              "estimate the spectral density of H(w*) into density.csv (e.g. slq)"),
+          ConfigKey.any("prefix", null,
+              "{backend: lanczos, count: 5, k: [1, 10, 100]}: spectra of H_k into prefix-spectrum.csv"));
+
+  private static final List<ConfigKey> PREFIX_KEYS =
+      List.of(
+          ConfigKey.plugin("backend", org.deltascape.api.CurvatureBackend.class, "lanczos",
+              "the eigensolver, warm-started from one k to the next"),
+          ConfigKey.integer("count", 5, "eigenpairs per k").atLeast(1),
+          ConfigKey.integers("k", null, "the k values (in steps of b)").mandatory());
 
   private static final List<ConfigKey> SEED_KEYS =
       List.of(
@@ -58,9 +76,12 @@ public final class ExperimentConfigBinder {
 
   private static final String DEFAULT_SAMPLER = "gaussian";
 
+  /** The authors' block size, which paper-compat uses unless k.step is given. */
+  static final int PAPER_STEP = 64;
+
   private static final Set<String> SECTIONS =
       Set.of("seeds", "dataset", "model", "training", "spaces", "sampler", "estimators", "k",
-          "plugins");
+          "plugins", "curvature", "sweep");
 
   private final PluginRegistry registry;
 
@@ -108,6 +129,18 @@ public final class ExperimentConfigBinder {
             : ConfigNode.map(Map.of(), samplerNode.where()), SAMPLER_KEYS, Set.of());
     List<PluginChoice> estimators = estimators(binder, root);
     Settings k = binder.keys("k", "k", section(root, "k"), K_KEYS, Set.of());
+    boolean compat = top.has("paper-compat") && top.bool("paper-compat");
+    int step = k.has("step") ? k.integer("step") : 1;
+    if (compat && !k.origin("step").startsWith("default")) {
+      step = k.integer("step");
+    } else if (compat) {
+      step = PAPER_STEP;
+    }
+    if (compat && root.get("orders") != null && top.has("orders") && top.integer("orders") != 1) {
+      binder.problem(root.get("orders"), "orders", "paper-compat reshuffles the data for every"
+          + " sample, so it takes no fixed orders", "remove orders, or set orders: 1");
+    }
+    ExperimentConfig.CurvatureSpec curvature = curvature(binder, root.get("curvature"));
 
     if (!binder.problems().isEmpty()) {
       throw new ConfigException(binder.problems());
@@ -124,14 +157,43 @@ public final class ExperimentConfigBinder {
             spaces,
             sampler,
             samplerOwn.integer("samples"),
-            top.integer("orders"),
+            compat ? 1 : top.integer("orders"),
             estimators,
-            k.integer("step"),
+            step,
             top.real("threshold"),
             top.has("output") ? top.string("output") : null,
             top.string("precision"),
+            compat,
+            curvature,
             "");
     return withCanonical(partial);
+  }
+
+  private ExperimentConfig.CurvatureSpec curvature(SettingsBinder binder, ConfigNode node) {
+    if (node == null) {
+      return ExperimentConfig.CurvatureSpec.NONE;
+    }
+    Settings settings = binder.keys("curvature", "curvature", node, CURVATURE_KEYS, Set.of());
+    ExperimentConfig.PrefixSpectra prefix = null;
+    if (node.isMap() && node.get("prefix") != null) {
+      Settings own = binder.keys("curvature.prefix", "curvature.prefix", node.get("prefix"),
+          PREFIX_KEYS, Set.of());
+      if (own.has("k") && own.has("backend")) {
+        List<Integer> steps = own.integers("k");
+        for (int i = 0; i < steps.size(); i++) {
+          if (steps.get(i) < 1 || i > 0 && steps.get(i) <= steps.get(i - 1)) {
+            binder.problem(node.get("prefix"), "curvature.prefix.k",
+                "expected increasing k values of at least 1, got " + steps, null);
+            break;
+          }
+        }
+        prefix = new ExperimentConfig.PrefixSpectra(own.plugin("backend"), own.integer("count"), steps);
+      }
+    }
+    return new ExperimentConfig.CurvatureSpec(
+        settings.has("trace") ? settings.plugin("trace") : null,
+        settings.has("density") ? settings.plugin("density") : null,
+        prefix);
   }
 
   private static ConfigNode section(ConfigNode root, String key) {
@@ -265,11 +327,26 @@ public final class ExperimentConfigBinder {
     root.put("k", Map.of("step", c.step()));
     root.put("threshold", c.threshold());
     root.put("precision", c.precision());
+    root.put("paper-compat", c.paperCompat());
+    Map<String, Object> curvature = new TreeMap<>();
+    if (c.curvature().trace() != null) {
+      curvature.put("trace", plain(c.curvature().trace()));
+    }
+    if (c.curvature().density() != null) {
+      curvature.put("density", plain(c.curvature().density()));
+    }
+    if (c.curvature().prefix() != null) {
+      curvature.put("prefix", Map.of("backend", plain(c.curvature().prefix().backend()),
+          "count", c.curvature().prefix().count(), "k", c.curvature().prefix().steps()));
+    }
+    if (!curvature.isEmpty()) {
+      root.put("curvature", curvature);
+    }
     try {
       String json = CANONICAL.writeValueAsString(root);
       return new ExperimentConfig(c.name(), c.seeds(), c.dataset(), c.model(), c.weights(), c.training(),
           c.spaces(), c.sampler(), c.samples(), c.orders(), c.estimators(), c.step(), c.threshold(),
-          c.output(), c.precision(), json);
+          c.output(), c.precision(), c.paperCompat(), c.curvature(), json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("canonical config cannot be written", e);
     }

@@ -58,6 +58,11 @@ final class CurvatureSource {
     return registry.require(CurvatureBackend.class, backend.id()).create(backend.settings());
   }
 
+  /** P, the dimension of every operator. */
+  long dimension() {
+    return weights.length();
+  }
+
   /** Products used by every operator handed out so far. */
   int products() {
     return products;

@@ -18,26 +18,40 @@ import org.deltascape.api.RandomKey;
  */
 public record DataOrders(int[][] orders, List<String> fingerprints) {
 
-  /** R seeded permutations of {@code 0 … n−1} by Fisher–Yates. */
+  /** R seeded permutations of {@code 0 … n−1}, order r from {@code (seed, "order", r)}. */
   public static DataOrders generate(long seed, int count, int n) {
     int[][] orders = new int[count][];
     List<String> fingerprints = new ArrayList<>();
     for (int r = 0; r < count; r++) {
-      RandomGenerator random = new RandomKey(seed, "order", r).generator();
-      int[] order = new int[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int swap = order[i];
-        order[i] = order[j];
-        order[j] = swap;
-      }
-      orders[r] = order;
-      fingerprints.add(fingerprint(order));
+      orders[r] = permutation(new RandomKey(seed, "order", r), n);
+      fingerprints.add(fingerprint(orders[r]));
     }
     return new DataOrders(orders, List.copyOf(fingerprints));
+  }
+
+  /** The dataset's own order, alone (paper-compat, where each sample reshuffles the losses). */
+  public static DataOrders identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return new DataOrders(new int[][] {order}, List.of(fingerprint(order)));
+  }
+
+  /** A permutation of {@code 0 … n−1} by Fisher–Yates from the key's generator. */
+  static int[] permutation(RandomKey key, int n) {
+    RandomGenerator random = key.generator();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
   }
 
   /** The orders flattened row by row (for {@code orders.npy}). */

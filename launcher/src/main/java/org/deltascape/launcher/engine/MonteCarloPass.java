@@ -28,6 +28,15 @@ final class MonteCarloPass {
   /** Samples per block: the unit of partial sums, checkpoints and shards. */
   static final int BLOCK = 64;
 
+  /**
+   * The authors' code as it ran (paper-compat): only the first coordinate of θ is applied, and
+   * every sample sees the data in an order of its own, drawn from {@code (order seed,
+   * "compat-order", s)}; the estimators then walk each sample's losses in that order.
+   *
+   * @param orderSeed the run's data-order seed
+   */
+  record Compat(long orderSeed) {}
+
   /** The result: each estimator's sums over all samples, and the θ samples drawn (S × D). */
   record Result(Map<String, PartialSums> sums, double[] thetas) {}
 
@@ -41,6 +50,7 @@ final class MonteCarloPass {
       DataChunks chunks,
       DeltaProblem problem,
       Map<String, Estimator> estimators,
+      Compat compat,
       Progress progress,
       String label) {
     int dimension = subspace.dimension();
@@ -53,6 +63,9 @@ final class MonteCarloPass {
         int count = Math.min(BLOCK, samples - first);
         INDArray thetas = Nd4j.zeros(DataType.DOUBLE, count, dimension);
         sampler.sample(key, first, thetas);
+        if (compat != null && dimension > 1) {
+          thetas.get(NDArrayIndex.all(), NDArrayIndex.interval(1, dimension)).assign(0);
+        }
         System.arraycopy(thetas.data().asDouble(), 0, allThetas, first * dimension, count * dimension);
         INDArray losses = Nd4j.zeros(DataType.DOUBLE, count, n);
         int c = 0;
@@ -72,6 +85,9 @@ final class MonteCarloPass {
           c++;
         }
         requireFinite(losses, first, label);
+        if (compat != null) {
+          reshuffle(losses, first, compat.orderSeed());
+        }
         for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
           PartialSums block = entry.getValue().accumulate(problem, first, thetas, losses);
           totals.merge(entry.getKey(), block, PartialSums::then);
@@ -91,6 +107,20 @@ final class MonteCarloPass {
             + (first + i / n) + " is " + values[i] + ": the model's loss overflowed far from w*",
             "Monte Carlo in space " + label, "Lower sampler.sigma, or use precision: double");
       }
+    }
+  }
+
+  /** Puts each sample's losses in an order of its own (paper-compat). */
+  private static void reshuffle(INDArray losses, int first, long seed) {
+    int n = (int) losses.columns();
+    for (int row = 0; row < losses.rows(); row++) {
+      int[] order = DataOrders.permutation(new RandomKey(seed, "compat-order", first + row), n);
+      double[] values = losses.getRow(row).toDoubleVector();
+      double[] shuffled = new double[n];
+      for (int p = 0; p < n; p++) {
+        shuffled[p] = values[order[p]];
+      }
+      losses.putRow(row, Nd4j.createFromArray(shuffled));
     }
   }
 }

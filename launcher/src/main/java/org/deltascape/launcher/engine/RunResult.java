@@ -17,6 +17,8 @@ import org.deltascape.launcher.config.ExperimentConfig;
  * @param orders the data orders
  * @param lossAtCentre per k (index k−1), L_k(w*) averaged over orders
  * @param spaces per space, in the config's order
+ * @param curvature the curvature analyses asked for (trace, density, spectra of H_k)
+ * @param sweepValues the swept keys' values of this point, in order (empty without a sweep)
  * @param timings seconds per stage, in the order the stages ran
  * @param provenance what is needed to rerun: config, hashes, versions
  */
@@ -29,6 +31,8 @@ public record RunResult(
     DataOrders orders,
     double[] lossAtCentre,
     List<SpaceResult> spaces,
+    CurvatureResult curvature,
+    Map<String, Object> sweepValues,
     Map<String, Double> timings,
     Map<String, Object> provenance) {
 

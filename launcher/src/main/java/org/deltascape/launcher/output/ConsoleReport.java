@@ -62,6 +62,39 @@ public final class ConsoleReport {
     out.println("results in " + run.folder().toAbsolutePath().normalize());
   }
 
+  /** Prints the one-line-per-result table of a sweep. */
+  public static void printSweep(List<RunResult> runs, List<String> keys, PrintStream out) {
+    RunResult first = runs.get(0);
+    out.printf(Locale.ROOT, "%s: a sweep of %d points over %s; %s, N = %d, b = %d%n",
+        first.config().name(), runs.size(), String.join(" × ", keys), first.data().name(),
+        first.data().examples(), first.data().blockSize());
+    StringBuilder head = new StringBuilder();
+    for (String key : keys) {
+      head.append(String.format(Locale.ROOT, "%-16s", key));
+    }
+    head.append(String.format(Locale.ROOT, "%-12s %-18s %-22s %s", "space", "estimator",
+        "plateau V ± s.e.", "K(ε = " + fmt(first.config().threshold()) + ") [interval]"));
+    out.println(head);
+    for (RunResult run : runs) {
+      for (SpaceResult space : run.spaces()) {
+        for (EstimatorResult estimate : space.estimates()) {
+          StringBuilder row = new StringBuilder();
+          for (String key : keys) {
+            row.append(String.format(Locale.ROOT, "%-16s",
+                org.deltascape.api.Settings.render(run.sweepValues().get(key))));
+          }
+          row.append(String.format(Locale.ROOT, "%-12s %-18s %-22s %s", space.name(),
+              estimate.estimator(),
+              fmt(estimate.plateau().value()) + " ± " + fmt(estimate.plateau().stdError()),
+              size(estimate.sufficient(), run.data().blockSize())));
+          out.println(row);
+        }
+      }
+    }
+    out.println();
+    out.println("results in " + first.folder().toAbsolutePath().normalize());
+  }
+
   private static List<Integer> ks(int steps) {
     List<Integer> ks = new ArrayList<>();
     for (int k = 1; k <= steps; k *= 10) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deltascape.api.Eigenpairs;
 import org.deltascape.api.Estimate;
 import org.deltascape.api.ParameterTensor;
+import org.deltascape.launcher.engine.CurvatureResult;
 import org.deltascape.launcher.engine.EstimatorResult;
 import org.deltascape.launcher.engine.ModelScore;
 import org.deltascape.launcher.engine.RunResult;
@@ -28,6 +29,37 @@ public final class Summary {
     root.put("name", run.config().name());
     root.put("data", data(run.data()));
     root.put("model", model(run.model()));
+    results(root, run);
+    root.put("provenance", run.provenance());
+    return root;
+  }
+
+  /**
+   * The summary of a sweep: per point its swept values, data, model, results and timings; the
+   * provenance of each point's config under the point.
+   */
+  public static Map<String, Object> ofSweep(List<RunResult> runs, List<String> keys) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("name", runs.get(0).config().name());
+    root.put("sweep", Map.of("keys", keys, "points", runs.size()));
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      RunResult run = runs.get(i);
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("index", i);
+      point.put("values", run.sweepValues());
+      point.put("arrays", "points/" + i);
+      point.put("data", data(run.data()));
+      point.put("model", model(run.model()));
+      results(point, run);
+      point.put("provenance", run.provenance());
+      points.add(point);
+    }
+    root.put("points", points);
+    return root;
+  }
+
+  private static void results(Map<String, Object> root, RunResult run) {
     Map<String, Object> spaces = new LinkedHashMap<>();
     Map<String, Object> plateau = new LinkedHashMap<>();
     Map<String, Object> sufficient = new LinkedHashMap<>();
@@ -41,7 +73,7 @@ public final class Summary {
         plateaus.put(estimate.estimator(), estimate(estimate.plateau()));
         sizes.put(estimate.estimator(), sufficient(estimate.sufficient()));
         if (!estimate.curve().notes().isEmpty()) {
-          estimatorNotes.put(estimate.estimator(), new java.util.TreeMap<>(estimate.curve().notes()));
+          estimatorNotes.put(estimate.estimator(), jsonSafe(new java.util.TreeMap<>(estimate.curve().notes())));
         }
       }
       plateau.put(space.name(), plateaus);
@@ -64,8 +96,40 @@ public final class Summary {
     }
     timings.put("total", round(total));
     root.put("timings", timings);
-    root.put("provenance", run.provenance());
-    return root;
+    if (run.curvature() != CurvatureResult.NONE) {
+      root.put("curvature", curvature(run.curvature()));
+    }
+  }
+
+  private static Map<String, Object> curvature(CurvatureResult curvature) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    if (curvature.trace() != null) {
+      Map<String, Object> trace = estimate(curvature.trace());
+      trace.put("hvp_count", curvature.traceProducts());
+      map.put("trace", trace);
+    }
+    if (curvature.density() != null) {
+      Map<String, Object> density = new LinkedHashMap<>();
+      density.put("file", "density.csv");
+      density.put("hvp_count", curvature.densityProducts());
+      density.put("notes", jsonSafe(new java.util.TreeMap<>(curvature.density().notes())));
+      map.put("density", density);
+    }
+    if (!curvature.prefix().isEmpty()) {
+      List<Map<String, Object>> prefix = new ArrayList<>();
+      for (CurvatureResult.PrefixSpectrum spectrum : curvature.prefix()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("k", spectrum.step());
+        entry.put("examples", spectrum.examples());
+        entry.put("eigenvalues", finite(spectrum.pairs().values()));
+        entry.put("residuals", finite(spectrum.pairs().residuals()));
+        entry.put("converged", spectrum.pairs().converged());
+        entry.put("hvp_count", spectrum.products());
+        prefix.add(entry);
+      }
+      map.put("prefix_spectra", prefix);
+    }
+    return map;
   }
 
   private static Map<String, Object> data(RunResult.DataInfo data) {
@@ -141,6 +205,34 @@ public final class Summary {
     map.put("k_high", size.kHigh());
     map.put("examples", size.examples());
     return map;
+  }
+
+  /**
+   * A plugin's notes made fit for JSON: non-finite numbers become null (JSON has no NaN or
+   * infinity), arrays become lists, maps keep their order.
+   */
+  static Object jsonSafe(Object value) {
+    if (value instanceof Double number) {
+      return finite(number);
+    }
+    if (value instanceof Float number) {
+      return finite(number.doubleValue());
+    }
+    if (value instanceof double[] numbers) {
+      return finite(numbers);
+    }
+    if (value instanceof int[] numbers) {
+      return java.util.Arrays.stream(numbers).boxed().toList();
+    }
+    if (value instanceof java.util.Collection<?> items) {
+      return items.stream().map(Summary::jsonSafe).toList();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> safe = new LinkedHashMap<>();
+      map.forEach((key, item) -> safe.put(String.valueOf(key), jsonSafe(item)));
+      return safe;
+    }
+    return value;
   }
 
   private static Double finite(double value) {
