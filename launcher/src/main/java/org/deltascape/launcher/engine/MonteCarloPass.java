@@ -37,6 +37,38 @@ final class MonteCarloPass {
    */
   record Compat(long orderSeed) {}
 
+  /**
+   * Where a pass records its progress and finds progress made before (checkpoints, shards). The
+   * unit is a block of {@value #BLOCK} samples: sums are only ever recorded or restored at block
+   * boundaries, so a resumed pass adds exactly what an uninterrupted one would.
+   */
+  interface Journal {
+    /** Samples already done, a multiple of {@value #BLOCK} (0 to start afresh). */
+    int samplesDone();
+
+    /** Each estimator's sums over the samples already done (empty when none). */
+    Map<String, PartialSums> sumsDone();
+
+    /** Called after each block with the sums over {@code [0, samplesDone)}. */
+    void record(int samplesDone, Map<String, PartialSums> sums);
+
+    /** A journal that starts afresh and keeps nothing. */
+    Journal NONE = new Journal() {
+      @Override
+      public int samplesDone() {
+        return 0;
+      }
+
+      @Override
+      public Map<String, PartialSums> sumsDone() {
+        return Map.of();
+      }
+
+      @Override
+      public void record(int samplesDone, Map<String, PartialSums> sums) {}
+    };
+  }
+
   /** The result: each estimator's sums over all samples, and the θ samples drawn (S × D). */
   record Result(Map<String, PartialSums> sums, double[] thetas) {}
 
@@ -51,14 +83,20 @@ final class MonteCarloPass {
       DeltaProblem problem,
       Map<String, Estimator> estimators,
       Compat compat,
+      Journal journal,
       Progress progress,
       String label) {
     int dimension = subspace.dimension();
     int n = chunks.size();
-    Map<String, PartialSums> totals = new LinkedHashMap<>();
+    int done = journal.samplesDone();
+    if (done % BLOCK != 0 && done != samples || done > samples) {
+      throw new IllegalArgumentException("cannot resume Monte Carlo at sample " + done);
+    }
+    Map<String, PartialSums> totals = new LinkedHashMap<>(journal.sumsDone());
     double[] allThetas = new double[samples * dimension];
     List<INDArray> chunkOut = new ArrayList<>();
     try (Progress.Task task = progress.start("Monte Carlo in " + label, samples, "samples")) {
+      task.advance(done);
       for (int first = 0; first < samples; first += BLOCK) {
         int count = Math.min(BLOCK, samples - first);
         INDArray thetas = Nd4j.zeros(DataType.DOUBLE, count, dimension);
@@ -67,6 +105,9 @@ final class MonteCarloPass {
           thetas.get(NDArrayIndex.all(), NDArrayIndex.interval(1, dimension)).assign(0);
         }
         System.arraycopy(thetas.data().asDouble(), 0, allThetas, first * dimension, count * dimension);
+        if (first < done) {
+          continue; // θ are redrawn (cheap, and a function of the index); the sums were restored
+        }
         INDArray losses = Nd4j.zeros(DataType.DOUBLE, count, n);
         int c = 0;
         for (DataChunks.Chunk chunk : chunks) {
@@ -92,6 +133,7 @@ final class MonteCarloPass {
           PartialSums block = entry.getValue().accumulate(problem, first, thetas, losses);
           totals.merge(entry.getKey(), block, PartialSums::then);
         }
+        journal.record(first + count, totals);
         task.advance(count);
       }
     }

@@ -117,7 +117,7 @@ final class SpaceRun {
       MonteCarloPass.Compat compat = config.paperCompat()
           ? new MonteCarloPass.Compat(config.seeds().order()) : null;
       pass = MonteCarloPass.run(subspace, thetaSampler, thetaKey, config.samples(), fit.chunks(),
-          problem, sampling, compat, progress, spec.name());
+          problem, sampling, compat, MonteCarloPass.Journal.NONE, progress, spec.name());
       clock.lap("monte-carlo:" + spec.name());
     }
 
