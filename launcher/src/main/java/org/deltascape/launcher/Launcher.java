@@ -9,9 +9,12 @@ import java.util.List;
 import org.deltascape.api.ConfigException;
 import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.Progress;
+import org.deltascape.launcher.cli.CompareCommand;
 import org.deltascape.launcher.cli.PluginsCommand;
+import org.deltascape.launcher.cli.ReportCommand;
 import org.deltascape.launcher.cli.RunCommand;
 import org.deltascape.launcher.cli.ValidateCommand;
+import org.deltascape.launcher.cli.ValidateSizeCommand;
 import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.discovery.PluginRegistry;
 import picocli.CommandLine;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Launcher.Version.class,
     description = "When does more training data stop reshaping a model's loss landscape?",
-    subcommands = {RunCommand.class, PluginsCommand.class, ValidateCommand.class},
+    subcommands = {RunCommand.class, PluginsCommand.class, ValidateCommand.class, ReportCommand.class, CompareCommand.class, ValidateSizeCommand.class},
     footer = {"", "Add --debug to any command to see stack traces."})
 public final class Launcher implements Runnable {
 
