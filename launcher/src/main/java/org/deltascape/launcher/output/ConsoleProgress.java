@@ -29,6 +29,7 @@ public final class ConsoleProgress implements Progress {
     long start = System.nanoTime();
     return new Task() {
       private long done;
+      private long printedDone = -1;
       private long lastPrint;
       private boolean printed;
       private String status = "";
@@ -51,8 +52,10 @@ public final class ConsoleProgress implements Progress {
 
       @Override
       public synchronized void close() {
-        if (printed) {
+        if (printed && printedDone != done) {
           print(System.nanoTime(), true);
+        } else if (printed && terminal) {
+          err.println();
         }
       }
 
@@ -69,6 +72,7 @@ public final class ConsoleProgress implements Progress {
         }
         err.flush();
         printed = true;
+        printedDone = done;
       }
     };
   }
