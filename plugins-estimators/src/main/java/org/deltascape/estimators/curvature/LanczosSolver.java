@@ -1,5 +1,7 @@
 package org.deltascape.estimators.curvature;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.deltascape.api.DeltascapeException;
@@ -8,6 +10,7 @@ import org.deltascape.api.Eigenpairs;
 import org.deltascape.api.Progress;
 import org.deltascape.api.RandomKey;
 import org.deltascape.api.SymmetricOperator;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Lanczos (1950) with full reorthogonalisation, for the algebraically largest eigenpairs.
@@ -29,8 +32,11 @@ import org.deltascape.api.SymmetricOperator;
  * since eigenvalues outside the subspace are still unseen.
  *
  * <p>Finally the Ritz vectors {@code Q_m s_i} are formed and their residuals {@code ‖Av − λv‖ /
- * |λ_1|} are measured with one product each; these measured values decide {@code converged}.
- * The budget {@code max-products} covers both the Krylov steps and these measurements. Immutable
+ * |λ_1|} are measured; these measured values decide {@code converged}. The products {@code A Q_m
+ * s_i = Σ_j s_{j,i} A q_j} are combined from the Krylov steps' own recorded products (linearity),
+ * so the measurement costs no product: the products used are the Krylov steps alone. The budget
+ * {@code max-products} still reserves {@code count} of its products, as when each measurement
+ * cost one, so that the number of Krylov steps a budget allows is unchanged. Immutable
  * and thread-safe; a run is a function of the operator, {@code count} and the key.
  */
 final class LanczosSolver implements EigenSolver {
@@ -70,9 +76,7 @@ final class LanczosSolver implements EigenSolver {
       Progress progress,
       Eigenpairs warmStart) {
     long n = operator.dimension();
-    if (count < 1 || count > n) {
-      throw new IllegalArgumentException("count " + count + " is not in 1.." + n);
-    }
+    TopEigenpairs.requireCount(count, n);
     int krylovLimit = (int) Math.min(n, (long) maxProducts - count);
     if (krylovLimit < count) {
       throw new DeltascapeException(
@@ -82,7 +86,8 @@ final class LanczosSolver implements EigenSolver {
           "Raise max-products to at least " + 2 * count);
     }
     try (Progress.Task task = progress.start("lanczos", krylovLimit + count, "products")) {
-      OperatorProducts products = new OperatorProducts(operator, task);
+      RecordedProducts recorded = new RecordedProducts(operator);
+      OperatorProducts products = new OperatorProducts(recorded, task);
       RandomGenerator random = key.generator();
       double[] start = WarmStart.startVector(warmStart, (int) n, random, WARM_NOISE);
       LanczosRecurrence.Krylov krylov =
@@ -95,11 +100,14 @@ final class LanczosSolver implements EigenSolver {
               true,
               (eigen, betaM) -> converged(eigen, betaM, count));
       double[][] ritzVectors = new double[count][];
+      double[][] images = new double[count][];
       for (int d = 0; d < count; d++) {
-        ritzVectors[d] = krylov.topVector(d);
+        double[] coefficients = krylov.eigen().vectors()[krylov.size() - 1 - d];
+        ritzVectors[d] = krylov.basis().combine(coefficients);
+        images[d] = recorded.combine(coefficients);
       }
       Eigenpairs pairs =
-          TopEigenpairs.assemble(krylov.topValues(count), ritzVectors, products::apply, tolerance);
+          TopEigenpairs.assembleMeasured(krylov.topValues(count), ritzVectors, images, tolerance);
       if (!pairs.converged() && !allowUnconverged) {
         throw notConverged(pairs, krylov.size());
       }
@@ -125,25 +133,49 @@ final class LanczosSolver implements EigenSolver {
     return true;
   }
 
-  private DeltascapeException notConverged(Eigenpairs pairs, int steps) {
-    double[] residuals = pairs.residuals();
-    int worst = 0;
-    for (int d = 1; d < residuals.length; d++) {
-      if (residuals[d] > residuals[worst]) {
-        worst = d;
-      }
+  /**
+   * The operator, keeping a copy of every product it makes: since {@code A(Q s) = Σ_j s_j (A q_j)},
+   * the products of the Ritz vectors, and so their measured residuals, come from the Krylov
+   * steps' own products instead of {@code count} new ones (about 2·m·P numbers of memory).
+   */
+  private static final class RecordedProducts implements SymmetricOperator {
+    private final SymmetricOperator operator;
+    private final List<double[]> images = new ArrayList<>();
+
+    RecordedProducts(SymmetricOperator operator) {
+      this.operator = operator;
     }
+
+    @Override
+    public long dimension() {
+      return operator.dimension();
+    }
+
+    @Override
+    public void apply(INDArray v, INDArray out) {
+      operator.apply(v, out);
+      images.add(out.toDoubleVector());
+    }
+
+    /** {@code Σ_j c_j (A q_j)} over the first {@code c.length} recorded products. */
+    double[] combine(double[] coefficients) {
+      double[] result = new double[(int) operator.dimension()];
+      for (int j = 0; j < coefficients.length; j++) {
+        KrylovBasis.axpy(coefficients[j], images.get(j), result);
+      }
+      return result;
+    }
+  }
+
+  private DeltascapeException notConverged(Eigenpairs pairs, int steps) {
     return new DeltascapeException(
         String.format(
             Locale.ROOT,
-            "lanczos did not reach tolerance %.3g after %d Krylov steps (max-products %d): the"
-                + " largest relative residual is %.3g, of pair %d of %d",
+            "lanczos did not reach tolerance %.3g after %d Krylov steps (max-products %d): %s",
             tolerance,
             steps,
             maxProducts,
-            residuals[worst],
-            worst + 1,
-            residuals.length),
+            TopEigenpairs.largestResidual(pairs)),
         "curvature backend lanczos",
         "Raise max-products, or raise tolerance if the Hessian-vector products are float32"
             + " (they limit residuals to about 1e-7), or set allow-unconverged: true to go on"

@@ -43,6 +43,24 @@ final class MlpPasses {
     }
   }
 
+  /**
+   * The layers above the first from its activation {@code a_0 = σ(z_0)} (n × width(1), any
+   * contiguous array, read only): leaves {@code z_j} for j ≥ 1 in {@code ws}, without slopes. The
+   * subspace model's block evaluation uses it to run straight from its block of first-layer
+   * pre-activations, with no copy into the workspace.
+   */
+  void forwardAbove(LayerViews w, INDArray firstActivation, MlpWorkspace ws) {
+    for (int j = 1; j < shape.layers(); j++) {
+      INDArray input = firstActivation;
+      if (j > 1) {
+        activation.apply(ws.z[j - 1], ws.a[j - 1]);
+        input = ws.a[j - 1];
+      }
+      Nd4j.gemm(input, w.weight(j), ws.z[j], false, true, 1.0, 0.0);
+      ws.z[j].addiRowVector(w.bias(j));
+    }
+  }
+
   /** The network's output (logits or predictions) after {@link #forward}. */
   INDArray output(MlpWorkspace ws) {
     return ws.z[shape.layers() - 1];
