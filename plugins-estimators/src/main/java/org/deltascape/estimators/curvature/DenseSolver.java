@@ -25,9 +25,7 @@ final class DenseSolver implements EigenSolver {
   public Eigenpairs topEigenpairs(
       SymmetricOperator operator, int count, RandomKey key, Progress progress) {
     long n = operator.dimension();
-    if (count < 1 || count > n) {
-      throw new IllegalArgumentException("count " + count + " is not in 1.." + n);
-    }
+    TopEigenpairs.requireCount(count, n);
     if (n > maxDimension) {
       throw new DeltascapeException(
           "the dense backend forms the full " + n + " × " + n + " Hessian, but max-dimension is "

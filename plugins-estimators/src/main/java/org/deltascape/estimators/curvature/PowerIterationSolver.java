@@ -82,9 +82,7 @@ final class PowerIterationSolver implements EigenSolver {
       Progress progress,
       Eigenpairs warmStart) {
     long n = operator.dimension();
-    if (count < 1 || count > n) {
-      throw new IllegalArgumentException("count " + count + " is not in 1.." + n);
-    }
+    TopEigenpairs.requireCount(count, n);
     int intervalSteps = (int) Math.min(n, INTERVAL_STEPS);
     if (maxProducts < intervalSteps + count) {
       throw new DeltascapeException(
@@ -217,24 +215,14 @@ final class PowerIterationSolver implements EigenSolver {
   }
 
   private DeltascapeException notConverged(Eigenpairs pairs, int used) {
-    double[] residuals = pairs.residuals();
-    int worst = 0;
-    for (int d = 1; d < residuals.length; d++) {
-      if (residuals[d] > residuals[worst]) {
-        worst = d;
-      }
-    }
     return new DeltascapeException(
         String.format(
             Locale.ROOT,
-            "power-iteration did not reach tolerance %.3g within %d products (max-products %d):"
-                + " the largest relative residual is %.3g, of pair %d of %d",
+            "power-iteration did not reach tolerance %.3g within %d products (max-products %d): %s",
             tolerance,
             used,
             maxProducts,
-            residuals[worst],
-            worst + 1,
-            residuals.length),
+            TopEigenpairs.largestResidual(pairs)),
         "curvature backend power-iteration",
         "Raise max-products, or use backend lanczos (far fewer products on clustered spectra), or"
             + " raise tolerance, or set allow-unconverged: true to go on with these pairs");

@@ -1,5 +1,6 @@
 package org.deltascape.estimators.curvature;
 
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.deltascape.api.Eigenpairs;
 import org.nd4j.linalg.factory.Nd4j;
@@ -81,6 +82,37 @@ final class TopEigenpairs {
       largest = Math.max(largest, Math.abs(value));
     }
     return largest > 0.0 ? largest : 1.0;
+  }
+
+  /**
+   * Refuses a request for {@code count} pairs of an operator of the given dimension.
+   *
+   * @throws IllegalArgumentException unless {@code 1 ≤ count ≤ dimension}
+   */
+  static void requireCount(int count, long dimension) {
+    if (count < 1 || count > dimension) {
+      throw new IllegalArgumentException("count " + count + " is not in 1.." + dimension);
+    }
+  }
+
+  /**
+   * The clause of a not-converged message that names the worst pair: {@code "the largest relative
+   * residual is r, of pair d of D"} (d from 1, the first such on ties).
+   */
+  static String largestResidual(Eigenpairs pairs) {
+    double[] residuals = pairs.residuals();
+    int worst = 0;
+    for (int d = 1; d < residuals.length; d++) {
+      if (residuals[d] > residuals[worst]) {
+        worst = d;
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "the largest relative residual is %.3g, of pair %d of %d",
+        residuals[worst],
+        worst + 1,
+        residuals.length);
   }
 
   /** Makes the largest-magnitude component positive; whether the vector was negated. */

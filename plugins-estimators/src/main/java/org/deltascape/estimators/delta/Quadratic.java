@@ -100,23 +100,7 @@ final class Quadratic implements Estimator {
 
   private static QuadraticForm.Terms exactTerms(
       Moments moments, TaylorIncrements taylor, int dimension) {
-    double[] c = taylor.c;
-    double[] b = taylor.b;
-    double gradientSquare = 0.0;
-    double trace = 0.0;
-    double diagonalSquares = 0.0;
-    double frobeniusSquare = 0.0;
-    for (int d = 0; d < dimension; d++) {
-      gradientSquare += c[d] * c[d];
-      double diagonal = b[d * dimension + d];
-      trace += diagonal;
-      diagonalSquares += diagonal * diagonal;
-      for (int e = d * dimension, end = e + dimension; e < end; e++) {
-        frobeniusSquare += b[e] * b[e];
-      }
-    }
-    return QuadraticForm.terms(
-        moments, taylor.a, gradientSquare, trace, diagonalSquares, frobeniusSquare);
+    return QuadraticForm.denseTerms(moments, taylor.a, taylor.c, taylor.b, dimension);
   }
 
   /**

@@ -54,7 +54,17 @@ public final class QuadraticForm {
    * @param b D×D row-major, symmetric
    */
   public static double expectedSquare(Moments moments, double a, double[] c, double[] b) {
-    int dimension = c.length;
+    return denseTerms(moments, a, c, b, c.length).total();
+  }
+
+  /**
+   * The four terms for a dense symmetric B, from ‖c‖², tr B, Σ B_dd² and ‖B‖_F² summed in
+   * row-major order.
+   *
+   * @param c at least {@code dimension} long; entries beyond are ignored
+   * @param b {@code dimension × dimension} row-major, symmetric
+   */
+  static Terms denseTerms(Moments moments, double a, double[] c, double[] b, int dimension) {
     double gradientSquare = 0.0;
     double trace = 0.0;
     double diagonalSquares = 0.0;
@@ -64,11 +74,11 @@ public final class QuadraticForm {
       double diagonal = b[d * dimension + d];
       trace += diagonal;
       diagonalSquares += diagonal * diagonal;
-      for (int e = 0; e < dimension; e++) {
-        frobeniusSquare += b[d * dimension + e] * b[d * dimension + e];
+      for (int e = d * dimension, end = e + dimension; e < end; e++) {
+        frobeniusSquare += b[e] * b[e];
       }
     }
-    return terms(moments, a, gradientSquare, trace, diagonalSquares, frobeniusSquare).total();
+    return terms(moments, a, gradientSquare, trace, diagonalSquares, frobeniusSquare);
   }
 
   /**

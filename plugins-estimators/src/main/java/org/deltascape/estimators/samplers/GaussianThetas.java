@@ -6,7 +6,6 @@ import org.deltascape.api.Moments;
 import org.deltascape.api.RandomKey;
 import org.deltascape.api.ThetaSampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * θ_s ~ N(0, σ² I_D): coordinate d of θ_s is σ times the d-th standard normal of the generator of
@@ -28,11 +27,7 @@ final class GaussianThetas implements ThetaSampler {
 
   @Override
   public void sample(RandomKey key, long first, INDArray out) {
-    if (out.rank() != 2 || out.columns() != dimension) {
-      throw new IllegalArgumentException(
-          "out must be n × " + dimension + ", not " + java.util.Arrays.toString(out.shape()));
-    }
-    int n = out.rows();
+    int n = ThetaRows.rows(out, dimension);
     double[] values = new double[n * dimension];
     for (int s = 0; s < n; s++) {
       RandomGenerator random = key.at(first + s).generator();
@@ -40,7 +35,7 @@ final class GaussianThetas implements ThetaSampler {
         values[s * dimension + d] = sigma * random.nextGaussian();
       }
     }
-    out.assign(Nd4j.create(values, new long[] {n, dimension}, 'c'));
+    ThetaRows.write(out, values);
   }
 
   @Override
