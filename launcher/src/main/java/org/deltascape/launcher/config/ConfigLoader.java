@@ -27,8 +27,11 @@ public final class ConfigLoader {
    * @param config the validated config (of the first point, for a sweep)
    * @param registry the plugins, including those of the plugin folders
    * @param plan every point of the experiment (one without a sweep)
+   * @param root the config tree the plan was bound from (after overrides)
+   * @param defaultName the name the config takes when it has none
    */
-  public record Loaded(ExperimentConfig config, PluginRegistry registry, SweepPlan plan) {}
+  public record Loaded(ExperimentConfig config, PluginRegistry registry, SweepPlan plan,
+      ConfigNode root, String defaultName) {}
 
   private ConfigLoader() {}
 
@@ -53,14 +56,32 @@ public final class ConfigLoader {
       defaultName = "quickstart";
     } else {
       root = YamlReader.read(file);
-      defaultName = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+      defaultName = defaultName(file);
     }
-    root = ConfigOverrides.apply(root, overrides);
+    return load(catalog, ConfigOverrides.apply(root, overrides), defaultName, file, pluginFolders);
+  }
+
+  /**
+   * The validated config of a tree already read (a run folder's kept config, for a resume).
+   *
+   * @param root the config tree, overrides applied
+   * @param defaultName the name when the tree has none
+   * @param file the config file the tree came from (plugin folders are relative to it), or null
+   * @param pluginFolders folders of plugin jars from the command line
+   */
+  public static Loaded load(PluginCatalog catalog, ConfigNode root, String defaultName, Path file,
+      List<Path> pluginFolders) {
     List<Path> folders = new ArrayList<>(pluginFolders);
     folders.addAll(pluginFolders(root.get("plugins"), file));
     PluginRegistry registry = catalog.registry(folders);
     SweepPlan plan = SweepPlan.of(root, defaultName, registry);
-    return new Loaded(plan.points().get(0).config(), registry, plan);
+    return new Loaded(plan.points().get(0).config(), registry, plan, root, defaultName);
+  }
+
+  /** The name a config file's experiment takes when it names none: the file's base name. */
+  public static String defaultName(Path file) {
+    return file == null ? "quickstart"
+        : file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
   }
 
   private static List<Path> pluginFolders(ConfigNode node, Path file) {

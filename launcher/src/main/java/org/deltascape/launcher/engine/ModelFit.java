@@ -15,6 +15,7 @@ import org.deltascape.launcher.config.ExperimentConfig;
 import org.deltascape.launcher.output.NpyFile;
 import org.deltascape.models.training.EpochSummary;
 import org.deltascape.models.training.Trainer;
+import org.deltascape.models.training.TrainingDivergedException;
 import org.deltascape.models.training.TrainingPlan;
 import org.deltascape.models.training.TrainingResult;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,6 +33,61 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 record ModelFit(
     INDArray weights, boolean trained, List<Map<String, Object>> history, List<INDArray> trajectory) {
+
+  /** Where the weights of a diverged training run are kept, in the run folder. */
+  static final String DIVERGED_WEIGHTS = "diverged-weights.npy";
+
+  /** What a diverged run adds to the trainer's message: where the last good weights are. */
+  static final String KEPT_WEIGHTS =
+      "%s The weights of the last step whose loss was finite are in %s";
+
+  /** A w* kept by a run's journal, as a fit (trained, as it was). */
+  static ModelFit restored(RunJournal.SavedFit saved, long parameters) {
+    if (saved.weights().length != parameters) {
+      throw new DeltascapeException("the checkpoint holds " + saved.weights().length
+          + " weights but the model has " + parameters + " parameters", "checkpoint",
+          "Resume with the config the run was started with, or start afresh with --force");
+    }
+    List<INDArray> trajectory = new ArrayList<>();
+    for (double[] w : saved.trajectory()) {
+      trajectory.add(Nd4j.createFromArray(w).reshape(parameters));
+    }
+    return new ModelFit(Nd4j.createFromArray(saved.weights()).reshape(parameters), true,
+        saved.history(), trajectory);
+  }
+
+  /** This fit as a journal keeps it. */
+  RunJournal.SavedFit saved() {
+    List<double[]> snapshots = new ArrayList<>();
+    for (INDArray w : trajectory) {
+      snapshots.add(w.dup().castTo(DataType.DOUBLE).data().asDouble());
+    }
+    return new RunJournal.SavedFit(weights.dup().castTo(DataType.DOUBLE).data().asDouble(),
+        history, snapshots);
+  }
+
+  /**
+   * Trains w* (or loads it). A training run whose loss stops being finite keeps its last good
+   * weights in {@code folder/diverged-weights.npy} and says so.
+   *
+   * @throws DeltascapeException naming the epoch and step where the loss diverged
+   */
+  static ModelFit fit(Model model, Dataset train, ExperimentConfig config, boolean trajectory,
+      Path folder, Progress progress) {
+    try {
+      return fit(model, train, config, trajectory, progress);
+    } catch (TrainingDivergedException e) {
+      INDArray good = e.lastGoodWeights();
+      if (good == null || folder == null) {
+        throw e;
+      }
+      Path file = folder.resolve(DIVERGED_WEIGHTS);
+      NpyFile.writeDoubles(file, new long[] {good.length()},
+          good.dup().castTo(DataType.DOUBLE).data().asDouble());
+      throw new DeltascapeException(String.format(java.util.Locale.ROOT, KEPT_WEIGHTS,
+          e.what() + ".", file), e.where(), e.fix(), e);
+    }
+  }
 
   static ModelFit fit(
       Model model, Dataset train, ExperimentConfig config, boolean trajectory, Progress progress) {

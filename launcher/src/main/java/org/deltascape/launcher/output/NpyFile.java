@@ -117,7 +117,12 @@ public final class NpyFile {
       if (matcher.group(2).equals("True")) {
         throw fault(file, offset, "is in Fortran order; save it in C order (numpy.ascontiguousarray)");
       }
-      long[] shape = shape(matcher.group(3));
+      long[] shape;
+      try {
+        shape = shape(matcher.group(3));
+      } catch (NumberFormatException e) {
+        throw fault(file, offset, "declares a shape too large to hold: (" + matcher.group(3) + ")");
+      }
       long count = 1;
       for (long extent : shape) {
         count = Math.multiplyExact(count, extent);

@@ -82,7 +82,7 @@ public record CsvTable(
         lineOf.add(line);
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw CsvFault.of(file, CsvFault.MALFORMED, line, e.getMessage());
+      throw CsvFault.of(file, CsvFault.MALFORMED, line, CsvFault.reason(e));
     }
     int dataLine = skipLines + (hasHeader ? 1 : 0);
     if (rows.isEmpty()) {
@@ -103,7 +103,7 @@ public record CsvTable(
       }
       return bytes;
     } catch (IOException e) {
-      throw CsvFault.of(file, CsvFault.UNREADABLE, e.toString());
+      throw CsvFault.of(file, CsvFault.UNREADABLE, CsvFault.reason(e));
     }
   }
 }

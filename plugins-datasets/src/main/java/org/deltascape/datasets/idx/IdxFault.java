@@ -55,4 +55,21 @@ public final class IdxFault {
   public static DeltascapeException of(Path file, String template, Object... args) {
     return new DeltascapeException(String.format(template, args), file.toString(), FIX_DAMAGED);
   }
+
+  /**
+   * Why a library failed, in words: the innermost message without the Java class names that
+   * libraries prefix to it (a user cannot act on those).
+   */
+  static String reason(Throwable thrown) {
+    Throwable root = thrown;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? thrown.getMessage() : root.getMessage();
+    if (message == null) {
+      return "the file ended or could not be read";
+    }
+    return message.replaceAll("([a-z][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*(Exception|Error):\\s*", "")
+        .strip();
+  }
 }

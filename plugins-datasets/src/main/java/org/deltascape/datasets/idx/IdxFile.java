@@ -53,7 +53,7 @@ public record IdxFile(Path path, byte[] bytes, int headerLength, int[] dims, Str
     try {
       fileSize = Files.size(file);
     } catch (IOException e) {
-      throw IdxFault.of(file, IdxFault.UNREADABLE, 0L, e.toString());
+      throw IdxFault.of(file, IdxFault.UNREADABLE, 0L, IdxFault.reason(e));
     }
     if (fileSize == 0) {
       throw IdxFault.of(file, IdxFault.EMPTY, "the file has 0 bytes");
@@ -69,11 +69,11 @@ public record IdxFile(Path path, byte[] bytes, int headerLength, int[] dims, Str
       }
     } catch (ZipException | EOFException e) {
       if (!reading.gzip) {
-        throw IdxFault.of(file, IdxFault.UNREADABLE, reading.position, e.toString());
+        throw IdxFault.of(file, IdxFault.UNREADABLE, reading.position, IdxFault.reason(e));
       }
-      throw IdxFault.of(file, IdxFault.CORRUPT_GZIP, reading.position, e.getMessage());
+      throw IdxFault.of(file, IdxFault.CORRUPT_GZIP, reading.position, IdxFault.reason(e));
     } catch (IOException e) {
-      throw IdxFault.of(file, IdxFault.UNREADABLE, reading.position, e.toString());
+      throw IdxFault.of(file, IdxFault.UNREADABLE, reading.position, IdxFault.reason(e));
     }
   }
 
