@@ -95,6 +95,7 @@ final class MonteCarloPass {
     Map<String, PartialSums> totals = new LinkedHashMap<>(journal.sumsDone());
     double[] allThetas = new double[samples * dimension];
     List<INDArray> chunkOut = new ArrayList<>();
+    INDArray losses = null; // S × N, reused by every block of the same size
     try (Progress.Task task = progress.start("Monte Carlo in " + label, samples, "samples")) {
       task.advance(done);
       for (int first = 0; first < samples; first += BLOCK) {
@@ -108,12 +109,14 @@ final class MonteCarloPass {
         if (first < done) {
           continue; // θ are redrawn (cheap, and a function of the index); the sums were restored
         }
-        INDArray losses = Nd4j.zeros(DataType.DOUBLE, count, n);
+        if (losses == null || losses.rows() != count) {
+          losses = Nd4j.create(DataType.DOUBLE, count, n); // every column is overwritten below
+        }
         int c = 0;
         for (DataChunks.Chunk chunk : chunks) {
           int size = chunk.batch().size();
           if (chunkOut.size() <= c || chunkOut.get(c).rows() != count) {
-            INDArray buffer = Nd4j.zeros(DataType.DOUBLE, count, size);
+            INDArray buffer = Nd4j.create(DataType.DOUBLE, count, size);
             if (chunkOut.size() <= c) {
               chunkOut.add(buffer);
             } else {
