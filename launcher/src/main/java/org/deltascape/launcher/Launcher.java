@@ -12,6 +12,7 @@ import org.deltascape.api.Progress;
 import org.deltascape.launcher.cli.CompareCommand;
 import org.deltascape.launcher.cli.PluginsCommand;
 import org.deltascape.launcher.cli.ReportCommand;
+import org.deltascape.launcher.cli.ResultsCommand;
 import org.deltascape.launcher.cli.RunCommand;
 import org.deltascape.launcher.cli.ValidateCommand;
 import org.deltascape.launcher.cli.ValidateSizeCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Launcher.Version.class,
     description = "When does more training data stop reshaping a model's loss landscape?",
-    subcommands = {RunCommand.class, PluginsCommand.class, ValidateCommand.class, ReportCommand.class, CompareCommand.class, ValidateSizeCommand.class},
+    subcommands = {RunCommand.class, PluginsCommand.class, ValidateCommand.class, ReportCommand.class, CompareCommand.class, ValidateSizeCommand.class, ResultsCommand.class, org.deltascape.launcher.cli.BenchCommand.class},
     footer = {"", "Add --debug to any command to see stack traces."})
 public final class Launcher implements Runnable {
 
@@ -100,8 +101,9 @@ public final class Launcher implements Runnable {
       }
       return known instanceof ConfigException ? BAD_USAGE : RUN_FAILURE;
     }
-    err.println("error: deltascape failed unexpectedly (" + e + "). This is a bug: please report it "
-        + "with the output of the same command run with --debug.");
+    String detail = e.getMessage() == null ? "no detail" : e.getMessage();
+    err.println("error: deltascape failed unexpectedly (" + detail + "). This is a bug: please report"
+        + " it with the output of the same command run with --debug.");
     if (debug) {
       e.printStackTrace(err);
     }

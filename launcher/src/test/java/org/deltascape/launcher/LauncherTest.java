@@ -107,9 +107,11 @@ class LauncherTest {
     assertThat(run(ALL, "run", config.toString(), "--output", folder.toString())).isZero();
     assertThat(out()).contains("space random (random, D = 2)")
         .contains("monte-carlo").contains("permutation-mean")
-        .endsWith("results in " + folder.toAbsolutePath().normalize() + NL);
+        .contains("results in " + folder.toAbsolutePath().normalize() + NL)
+        .endsWith("report in " + folder.resolve("report.html").toAbsolutePath().normalize()
+            + " (4 pictures)" + NL);
     for (String file : List.of("delta.csv", "spectrum.csv", "summary.json", "weights.npy",
-        "orders.npy", "directions-random.npy", "samples-random.npy")) {
+        "orders.npy", "directions-random.npy", "samples-random.npy", "report.html", "table.tex")) {
       assertThat(folder.resolve(file)).exists();
     }
     assertThat(Files.readAllLines(folder.resolve("delta.csv")).get(0))

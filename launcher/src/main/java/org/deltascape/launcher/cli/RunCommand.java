@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deltascape.api.DeltascapeException;
 import org.deltascape.launcher.Console;
+import org.deltascape.launcher.checkpoint.RunCheckpoint;
+import org.deltascape.launcher.checkpoint.StoredRun;
 import org.deltascape.launcher.config.ConfigLoader;
+import org.deltascape.launcher.config.ProvenanceConfig;
 import org.deltascape.launcher.config.ExperimentConfig;
 import org.deltascape.api.Progress;
 import org.deltascape.launcher.discovery.PluginCatalog;
@@ -16,6 +19,7 @@ import org.deltascape.launcher.engine.Experiment;
 import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.engine.ThreadPolicy;
 import org.deltascape.launcher.output.ConsoleReport;
+import org.deltascape.launcher.report.Report;
 import org.deltascape.launcher.output.RunWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,12 +28,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code deltascape run [CONFIG] [--set key=value]... [--output DIR] [--force]}. */
+/**
+ * {@code deltascape run [CONFIG] [--set key=value]... [--output DIR] [--force] [--resume RUN_DIR]
+ * [--from SUMMARY]}: a fresh run keeps checkpoints in {@code RUN/checkpoint/}; {@code --resume}
+ * continues from them; {@code --from} reruns what a summary's provenance records.
+ */
 @Command(
     name = "run",
     description = "Run an experiment: train, find the spaces, estimate Δ_k, report K(ε).",
     sortOptions = false)
 public final class RunCommand implements Callable<Integer> {
+
+  /** A folder that holds the checkpoints of a run that did not finish. */
+  static final String UNFINISHED = "the run folder holds an unfinished run";
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
       description = "The experiment's YAML config; without it, the built-in quick start.")
@@ -48,6 +59,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Overwrite a run folder that already holds results.")
   boolean force;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue a run that was interrupted, from its checkpoints.")
+  Path resume;
+
+  @Option(names = "--from", paramLabel = "SUMMARY",
+      description = "Rerun the experiment a run's summary.json records.")
+  Path from;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:DELTASCAPE_THREADS:-1}",
       description = "Threads for ND4J's native code (default ${DEFAULT-VALUE}; env DELTASCAPE_THREADS).")
@@ -68,14 +87,28 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigLoader.Loaded loaded = ConfigLoader.load(catalog, config, overrides, pluginFolders);
-    ExperimentConfig experimentConfig = loaded.config();
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--threads must be at least 1, got " + threads
               + ": use 1 for small models, the number of cores for large ones");
     }
+    if (resume != null && (from != null || output != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--resume continues the run in its own folder: drop --from and --output");
+    }
+    if (from != null && config != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--from reruns the config of a summary: drop CONFIG, or drop --from");
+    }
     ThreadPolicy.apply(threads);
+    return resume != null ? resumeRun() : freshRun();
+  }
+
+  private int freshRun() {
+    ConfigLoader.Loaded loaded = from != null
+        ? ProvenanceConfig.load(catalog, from, overrides, pluginFolders)
+        : ConfigLoader.load(catalog, config, overrides, pluginFolders);
+    ExperimentConfig experimentConfig = loaded.config();
     Path folder = output != null ? output
         : experimentConfig.output() != null ? Path.of(experimentConfig.output())
         : Path.of("runs", experimentConfig.name());
@@ -83,13 +116,68 @@ public final class RunCommand implements Callable<Integer> {
       throw new DeltascapeException("the run folder already holds the results of a run",
           folder.toString(), "Choose another folder with --output, or pass --force to overwrite it");
     }
-    List<RunResult> results = new Experiment(loaded.registry(), progress).run(loaded.plan(), folder);
+    if (RunCheckpoint.stage(folder).filter(stage -> !stage.equals("started")).isPresent() && !force) {
+      throw new DeltascapeException(UNFINISHED, folder.toString(),
+          "Continue it with --resume " + folder + ", or pass --force to start afresh");
+    }
+    List<String> folders = pluginFolders.stream()
+        .map(path -> path.toAbsolutePath().normalize().toString()).toList();
+    StoredRun stored = new StoredRun(loaded.root().plain(), loaded.defaultName(),
+        config == null || from != null ? null : config.toAbsolutePath().normalize().toString(),
+        folders, overrides, RunCheckpoint.hash(loaded.plan()), canonicals(loaded));
+    RunCheckpoint checkpoint = RunCheckpoint.start(folder, stored);
+    List<RunResult> results =
+        new Experiment(loaded.registry(), progress).run(loaded.plan(), folder, checkpoint);
     RunWriter.write(results, loaded.plan().keys());
+    checkpoint.finish();
+    print(loaded, results);
+    return 0;
+  }
+
+  private int resumeRun() {
+    if (RunResume.finished(resume)) {
+      console.out().println(String.format(java.util.Locale.ROOT, RunResume.FINISHED, resume));
+      return 0;
+    }
+    if (RunCheckpoint.stage(resume).isEmpty()) {
+      throw new DeltascapeException(RunResume.NOTHING_TO_RESUME, resume.toString(),
+          "Start the run afresh");
+    }
+    StoredRun stored = StoredRun.read(resume);
+    ConfigLoader.Loaded loaded =
+        RunResume.load(catalog, resume, stored, config, overrides, pluginFolders);
+    String stage = RunCheckpoint.stage(resume).orElse("started");
+    RunCheckpoint checkpoint = RunCheckpoint.resume(resume, stored);
+    List<RunResult> results =
+        new Experiment(loaded.registry(), progress).run(loaded.plan(), resume, checkpoint);
+    RunWriter.write(results, loaded.plan().keys(),
+        RunResume.record(stage, checkpoint.samplesReused()));
+    checkpoint.finish();
+    print(loaded, results);
+    return 0;
+  }
+
+  private void print(ConfigLoader.Loaded loaded, List<RunResult> results) {
     if (loaded.plan().swept()) {
       ConsoleReport.printSweep(results, loaded.plan().keys(), console.out());
-    } else {
-      ConsoleReport.print(results.get(0), console.out());
+      return;
     }
-    return 0;
+    RunResult run = results.get(0);
+    ConsoleReport.print(run, console.out());
+    if (run.config().report()) {
+      try {
+        Report.Written written = Report.build(run.folder());
+        console.out().println("report in " + written.html().toAbsolutePath().normalize() + " ("
+            + written.figures().size() + " pictures)");
+      } catch (DeltascapeException e) {
+        // the results are written: a report that cannot be drawn costs only the report
+        console.err().println("warning: the report was not written: " + e.getMessage()
+            + " The results are complete; try deltascape report " + run.folder());
+      }
+    }
+  }
+
+  private static List<String> canonicals(ConfigLoader.Loaded loaded) {
+    return loaded.plan().points().stream().map(point -> point.config().canonical()).toList();
   }
 }

@@ -27,6 +27,8 @@ import org.deltascape.api.Settings;
  * @param paperCompat whether to reproduce the authors' code as it ran (only the first direction
  *     applied, the data reshuffled for every sample)
  * @param curvature analyses of H(w*) beside the spaces (trace, density, spectra of H_k)
+ * @param landscape 1-D profiles and 2-D surfaces of L_k for pictures, or null
+ * @param report whether a run ends by writing its pictures, report.html and table.tex
  * @param canonical the canonical form of everything above (sorted keys, defaults filled)
  */
 public record ExperimentConfig(
@@ -47,6 +49,8 @@ public record ExperimentConfig(
     String precision,
     boolean paperCompat,
     CurvatureSpec curvature,
+    LandscapeSpec landscape,
+    boolean report,
     String canonical) {
 
   public ExperimentConfig {
@@ -84,6 +88,22 @@ public record ExperimentConfig(
   public record PrefixSpectra(PluginChoice backend, int count, List<Integer> steps) {
     public PrefixSpectra {
       steps = List.copyOf(steps);
+    }
+  }
+
+  /**
+   * Loss landscapes for pictures: L_k(w* + αe_1 + βe_2) on a grid over [−r, r]² and the 1-D
+   * profiles along each direction, for a few k.
+   *
+   * @param grid points per axis
+   * @param radius r
+   * @param steps the k values, in steps of b (0 stands for all N examples)
+   * @param spaces the spaces to draw (empty: every space)
+   */
+  public record LandscapeSpec(int grid, double radius, List<Integer> steps, List<String> spaces) {
+    public LandscapeSpec {
+      steps = List.copyOf(steps);
+      spaces = List.copyOf(spaces);
     }
   }
 

@@ -43,6 +43,7 @@ public final class ExperimentConfigBinder {
           ConfigKey.real("threshold", null, "ε of K(ε), the Δ-sufficient size").greaterThan(0).mandatory(),
           ConfigKey.string("output", null, "the run folder (default runs/<name>)"),
           ConfigKey.choice("precision", "double", "arithmetic of model evaluations", "double", "float"),
+          ConfigKey.bool("report", true, "end the run by writing pictures, report.html and table.tex"),
           ConfigKey.bool("paper-compat", false,
               "reproduce the authors' code: only the first direction, data reshuffled per sample"));
 
@@ -54,6 +55,13 @@ public final class ExperimentConfigBinder {
               "estimate the spectral density of H(w*) into density.csv (e.g. slq)"),
           ConfigKey.any("prefix", null,
               "{backend: lanczos, count: 5, k: [1, 10, 100]}: spectra of H_k into prefix-spectrum.csv"));
+
+  private static final List<ConfigKey> LANDSCAPE_KEYS =
+      List.of(
+          ConfigKey.integer("grid", 21, "points per axis of the 2-D surfaces and 1-D profiles").atLeast(3),
+          ConfigKey.real("radius", 1.0, "the grid spans [-radius, radius] along each direction").greaterThan(0),
+          ConfigKey.integers("k", List.of(1, 10, 100, 0), "the k (in steps of b) to draw; 0 means all N"),
+          ConfigKey.strings("spaces", List.of(), "the spaces to draw (default: all)"));
 
   private static final List<ConfigKey> PREFIX_KEYS =
       List.of(
@@ -81,7 +89,7 @@ public final class ExperimentConfigBinder {
 
   private static final Set<String> SECTIONS =
       Set.of("seeds", "dataset", "model", "training", "spaces", "sampler", "estimators", "k",
-          "plugins", "curvature", "sweep");
+          "plugins", "curvature", "sweep", "landscape");
 
   private final PluginRegistry registry;
 
@@ -141,7 +149,20 @@ public final class ExperimentConfigBinder {
           + " sample, so it takes no fixed orders", "remove orders, or set orders: 1");
     }
     ExperimentConfig.CurvatureSpec curvature = curvature(binder, root.get("curvature"));
+    if (sampler != null && samplerOwn.has("samples")) {
+      GridSamples.check(binder, samplerNode, sampler, samplerOwn.integer("samples"), spaces);
+    }
 
+    ExperimentConfig.LandscapeSpec landscape = landscape(binder, root.get("landscape"));
+    if (landscape != null) {
+      List<String> names = spaces.stream().map(ExperimentConfig.SpaceSpec::name).toList();
+      for (String name : landscape.spaces()) {
+        if (!names.contains(name)) {
+          binder.problem(root.get("landscape"), "landscape.spaces", "no space is named " + name
+              + "; the spaces are " + String.join(", ", names), Suggestions.didYouMean(name, names));
+        }
+      }
+    }
     if (!binder.problems().isEmpty()) {
       throw new ConfigException(binder.problems());
     }
@@ -165,8 +186,27 @@ public final class ExperimentConfigBinder {
             top.string("precision"),
             compat,
             curvature,
+            landscape,
+            top.bool("report"),
             "");
     return withCanonical(partial);
+  }
+
+  private static ExperimentConfig.LandscapeSpec landscape(SettingsBinder binder, ConfigNode node) {
+    if (node == null) {
+      return null;
+    }
+    Settings settings = binder.keys("landscape", "landscape", node, LANDSCAPE_KEYS, Set.of());
+    if (!settings.has("k") || !settings.has("spaces")) {
+      return null;
+    }
+    for (int k : settings.integers("k")) {
+      if (k < 0) {
+        binder.problem(node, "landscape.k", "expected k values of at least 1 (or 0 for all N), got " + k, null);
+      }
+    }
+    return new ExperimentConfig.LandscapeSpec(settings.integer("grid"), settings.real("radius"),
+        settings.integers("k"), settings.strings("spaces"));
   }
 
   private ExperimentConfig.CurvatureSpec curvature(SettingsBinder binder, ConfigNode node) {
@@ -342,11 +382,15 @@ public final class ExperimentConfigBinder {
     if (!curvature.isEmpty()) {
       root.put("curvature", curvature);
     }
+    if (c.landscape() != null) {
+      root.put("landscape", Map.of("grid", c.landscape().grid(), "radius", c.landscape().radius(),
+          "k", c.landscape().steps(), "spaces", c.landscape().spaces()));
+    }
     try {
       String json = CANONICAL.writeValueAsString(root);
       return new ExperimentConfig(c.name(), c.seeds(), c.dataset(), c.model(), c.weights(), c.training(),
           c.spaces(), c.sampler(), c.samples(), c.orders(), c.estimators(), c.step(), c.threshold(),
-          c.output(), c.precision(), c.paperCompat(), c.curvature(), json);
+          c.output(), c.precision(), c.paperCompat(), c.curvature(), c.landscape(), c.report(), json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("canonical config cannot be written", e);
     }

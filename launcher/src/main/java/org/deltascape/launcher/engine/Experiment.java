@@ -25,6 +25,7 @@ import org.deltascape.launcher.config.ExperimentConfig;
 import org.deltascape.launcher.config.ExperimentConfigBinder;
 import org.deltascape.launcher.config.SweepPlan;
 import org.deltascape.launcher.discovery.PluginRegistry;
+import org.deltascape.launcher.report.Landscapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -55,36 +56,59 @@ public final class Experiment {
 
   /** Runs every point of a plan, in order; writes nothing. */
   public List<RunResult> run(SweepPlan plan, Path folder) {
+    return run(plan, folder, RunJournal.NONE);
+  }
+
+  /**
+   * Runs every point of a plan, in order, keeping each stage's products in {@code journal} and
+   * taking from it what an interrupted run of the same plan already computed; writes no results.
+   */
+  public List<RunResult> run(SweepPlan plan, Path folder, RunJournal journal) {
     Map<String, Fit> fits = new HashMap<>();
     Map<String, SpaceRun.Built> directions = new HashMap<>();
     Map<String, Integer> largest = largestDimensions(plan);
     List<RunResult> results = new ArrayList<>();
-    for (SweepPlan.Point point : plan.points()) {
+    for (int index = 0; index < plan.points().size(); index++) {
+      SweepPlan.Point point = plan.points().get(index);
       ExperimentConfig config = point.config();
       Stopwatch clock = new Stopwatch();
       String fitKey = fitKey(config);
       Fit fit = fits.get(fitKey);
       if (fit == null) {
-        fit = fit(config, clock);
+        List<ExperimentConfig> sharing = plan.points().stream().map(SweepPlan.Point::config)
+            .filter(other -> fitKey(other).equals(fitKey)).toList();
+        fit = fit(config, sharing, fitKey, journal, folder, clock);
         fits.put(fitKey, fit);
       }
-      results.add(runPoint(point, fit, fitKey, directions, largest, clock, folder));
+      results.add(runPoint(index, point, fit, fitKey, directions, largest, clock, folder, journal));
     }
     return results;
   }
 
-  private Fit fit(ExperimentConfig config, Stopwatch clock) {
-    LoadedData loaded = registry.require(DatasetProvider.class, config.dataset().id())
-        .load(config.dataset().settings(), new DatasetContext(config.seeds().order(), progress));
+  private Fit fit(ExperimentConfig config, List<ExperimentConfig> sharing, String fitKey,
+      RunJournal journal, Path folder, Stopwatch clock) {
+    LoadedData loaded = load(config);
     Dataset train = loaded.train();
     DataType type = "float".equals(config.precision()) ? DataType.FLOAT : DataType.DOUBLE;
     Model model = registry.require(ModelProvider.class, config.model().id())
         .create(config.model().settings(), ModelContext.of(train, type));
+    Preflight.requireDimensionsFit(sharing, model.parameterCount());
+    MemoryEstimate.of(config, train.size(), train.featureCount(), model.parameterCount()).requireFitsInHeap();
     clock.lap("load");
     boolean trajectory = config.spaces().stream().anyMatch(space -> registry
         .require(Subspace.class, space.plugin().id()).needsTrajectory(space.plugin().settings()));
-    ModelFit fit = ModelFit.fit(model, train, config, trajectory, progress);
-    clock.lap(fit.trained() ? "train" : "load-weights");
+    ModelFit fit;
+    var saved = config.weights() == null ? journal.savedFit(fitKey) : java.util.Optional.<RunJournal.SavedFit>empty();
+    if (saved.isPresent()) {
+      fit = ModelFit.restored(saved.get(), model.parameterCount());
+      clock.lap("resume-weights");
+    } else {
+      fit = ModelFit.fit(model, train, config, trajectory, folder, progress);
+      if (fit.trained()) {
+        journal.fitDone(fitKey, fit.saved());
+      }
+      clock.lap(fit.trained() ? "train" : "load-weights");
+    }
     DataChunks chunks = new DataChunks(train, type, CHUNK);
     ModelScore trainScore = ModelScore.of(model, fit.weights(), chunks, train.targetKind());
     ModelScore testScore = loaded.test() == null ? null
@@ -94,9 +118,29 @@ public final class Experiment {
     return new Fit(train, loaded.test(), loaded.notes(), model, fit, chunks, trainScore, testScore);
   }
 
-  private RunResult runPoint(SweepPlan.Point point, Fit fit, String fitKey,
+  /**
+   * The dataset, loaded before anything is trained; a value of the dataset's section that the
+   * plugin refuses on loading (a {@code limit} beyond the data) is a config error like any other.
+   */
+  private LoadedData load(ExperimentConfig config) {
+    try {
+      return registry.require(DatasetProvider.class, config.dataset().id())
+          .load(config.dataset().settings(), new DatasetContext(config.seeds().order(), progress));
+    } catch (org.deltascape.api.ConfigException e) {
+      throw e;
+    } catch (DeltascapeException e) {
+      if (e.where() != null && config.dataset().settings().origins().containsValue(e.where())
+          && e.where().matches(".+:[0-9]+|--set .+")) {
+        throw new org.deltascape.api.ConfigException(List.of(
+            new org.deltascape.api.ConfigProblem(e.where(), "", e.what(), e.fix())));
+      }
+      throw e;
+    }
+  }
+
+  private RunResult runPoint(int index, SweepPlan.Point point, Fit fit, String fitKey,
       Map<String, SpaceRun.Built> directionsCache, Map<String, Integer> largest, Stopwatch clock,
-      Path folder) {
+      Path folder, RunJournal journal) {
     ExperimentConfig config = point.config();
     int n = fit.train().size();
     int b = config.step();
@@ -117,12 +161,18 @@ public final class Experiment {
     CurvatureSource curvature = new CurvatureSource(fit.model(), fit.fit().weights(), fit.chunks(),
         orders.orders(), registry);
     SpaceRun spaceRun = new SpaceRun(registry, progress, fit, orders, curvature, estimators,
-        sampler, config, clock);
+        sampler, config, clock, journal, index);
 
     List<SpaceResult> spaces = new ArrayList<>();
     for (ExperimentConfig.SpaceSpec spec : config.spaces()) {
-      SpaceRun.Built built = directions(spec, config, fitKey, directionsCache, largest, spaceRun);
-      spaces.add(spaceRun.run(spec, built));
+      SpaceRun.Built built =
+          directions(spec, config, fitKey, directionsCache, largest, spaceRun, journal);
+      SpaceResult result = spaceRun.run(spec, built);
+      if (drawn(config, spec, built)) {
+        result = result.withLandscape(landscape(config, fit, built, orders));
+        clock.lap("landscape:" + spec.name());
+      }
+      spaces.add(result);
     }
     CurvatureResult analyses = CurvatureAnalyses.run(config.curvature(), curvature, orders.orders(),
         b, config.seeds().sampling(), progress);
@@ -152,10 +202,28 @@ public final class Experiment {
         Provenance.of(config, registry, fit.train().sha256(), orders));
   }
 
+  private static boolean drawn(ExperimentConfig config, ExperimentConfig.SpaceSpec spec,
+      SpaceRun.Built built) {
+    ExperimentConfig.LandscapeSpec landscape = config.landscape();
+    return landscape != null
+        && (landscape.spaces().isEmpty() || landscape.spaces().contains(spec.name()));
+  }
+
+  /** L_k along each direction and over the first two, for the k the config asks (0: all N). */
+  private static Landscapes.Landscape landscape(ExperimentConfig config, Fit fit,
+      SpaceRun.Built built, DataOrders orders) {
+    ExperimentConfig.LandscapeSpec spec = config.landscape();
+    int n = fit.train().size();
+    int[] ks = spec.steps().stream()
+        .mapToInt(k -> k == 0 ? n : Math.min(n, k * config.step())).distinct().sorted().toArray();
+    return Landscapes.compute(fit.model(), fit.fit().weights(), built.directions().basis(),
+        fit.train().all(fit.model().dataType()), orders.orders()[0], ks, spec.radius(), spec.grid());
+  }
+
   /** The directions of a space, from the cache when an equal (or larger nested) space was built. */
   private SpaceRun.Built directions(ExperimentConfig.SpaceSpec spec, ExperimentConfig config,
       String fitKey, Map<String, SpaceRun.Built> cache, Map<String, Integer> largest,
-      SpaceRun spaceRun) {
+      SpaceRun spaceRun, RunJournal journal) {
     Subspace subspace = registry.require(Subspace.class, spec.plugin().id());
     boolean nested = subspace.nestedInDimension(spec.plugin().settings());
     String key = directionsKey(spec, config, fitKey, nested);
@@ -163,7 +231,13 @@ public final class Experiment {
     if (built == null) {
       int dim = spec.plugin().settings().has("dim") ? spec.plugin().settings().integer("dim") : -1;
       int build = nested && dim > 0 ? Math.max(dim, largest.getOrDefault(key, dim)) : dim;
-      built = spaceRun.directions(spec, build);
+      var saved = journal.savedDirections(key);
+      if (saved.isPresent()) {
+        built = new SpaceRun.Built(saved.get().getKey(), saved.get().getValue());
+      } else {
+        built = spaceRun.directions(spec, build);
+        journal.directionsDone(key, built.directions(), built.products());
+      }
       cache.put(key, built);
     }
     int dim = spec.plugin().settings().has("dim") ? spec.plugin().settings().integer("dim") : -1;

@@ -1,6 +1,7 @@
 package org.deltascape.launcher.engine;
 
 import java.util.List;
+import org.deltascape.launcher.report.Landscapes;
 import org.deltascape.api.Directions;
 
 /**
@@ -12,6 +13,7 @@ import org.deltascape.api.Directions;
  * @param products Hessian-vector products the space used, counted by the engine
  * @param thetas the θ samples, S × D row-major (empty when no estimator sampled)
  * @param estimates one per estimator, in the config's order
+ * @param landscape profiles and surfaces of L_k for pictures, or null when not asked for
  */
 public record SpaceResult(
     String name,
@@ -19,8 +21,14 @@ public record SpaceResult(
     Directions directions,
     int products,
     double[] thetas,
-    List<EstimatorResult> estimates) {
+    List<EstimatorResult> estimates,
+    Landscapes.Landscape landscape) {
   public SpaceResult {
     estimates = List.copyOf(estimates);
+  }
+
+  /** This result with its landscape. */
+  public SpaceResult withLandscape(Landscapes.Landscape drawn) {
+    return new SpaceResult(name, pluginId, directions, products, thetas, estimates, drawn);
   }
 }

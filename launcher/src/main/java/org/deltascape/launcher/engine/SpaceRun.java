@@ -43,10 +43,14 @@ final class SpaceRun {
   private final Sampler sampler;
   private final ExperimentConfig config;
   private final Stopwatch clock;
+  private final RunJournal journal;
+  private final int point;
 
   SpaceRun(PluginRegistry registry, Progress progress, Fit fit, DataOrders orders,
       CurvatureSource curvature, Map<String, Estimator> estimators, Sampler sampler,
-      ExperimentConfig config, Stopwatch clock) {
+      ExperimentConfig config, Stopwatch clock, RunJournal journal, int point) {
+    this.journal = journal;
+    this.point = point;
     this.registry = registry;
     this.progress = progress;
     this.fit = fit;
@@ -117,7 +121,7 @@ final class SpaceRun {
       MonteCarloPass.Compat compat = config.paperCompat()
           ? new MonteCarloPass.Compat(config.seeds().order()) : null;
       pass = MonteCarloPass.run(subspace, thetaSampler, thetaKey, config.samples(), fit.chunks(),
-          problem, sampling, compat, MonteCarloPass.Journal.NONE, progress, spec.name());
+          problem, sampling, compat, journal(spec.name(), config.samples()), progress, spec.name());
       clock.lap("monte-carlo:" + spec.name());
     }
 
@@ -137,6 +141,27 @@ final class SpaceRun {
     clock.lap("estimate:" + spec.name());
     int products = built.products() + curvature.products() - productsBefore;
     return new SpaceResult(spec.name(), spec.plugin().id(), directions, products, pass.thetas(),
-        results);
+        results, null);
+  }
+
+  /** The run journal's Monte Carlo progress of one space, as the pass's journal. */
+  private MonteCarloPass.Journal journal(String space, int samples) {
+    RunJournal.Progress kept = journal.monteCarlo(point, space);
+    return new MonteCarloPass.Journal() {
+      @Override
+      public int samplesDone() {
+        return kept.samplesDone();
+      }
+
+      @Override
+      public Map<String, org.deltascape.api.PartialSums> sumsDone() {
+        return kept.sums();
+      }
+
+      @Override
+      public void record(int samplesDone, Map<String, org.deltascape.api.PartialSums> sums) {
+        journal.monteCarloProgress(point, space, samplesDone, samples, new LinkedHashMap<>(sums));
+      }
+    };
   }
 }

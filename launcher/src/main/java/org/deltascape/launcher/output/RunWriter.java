@@ -20,6 +20,7 @@ import org.deltascape.launcher.engine.CurvatureResult;
 import org.deltascape.launcher.engine.EstimatorResult;
 import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.engine.SpaceResult;
+import org.deltascape.launcher.report.Landscapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -51,6 +52,15 @@ public final class RunWriter {
 
   /** Writes every result file of the points of an experiment (one, or a sweep's). */
   public static void write(List<RunResult> runs, List<String> sweepKeys) {
+    write(runs, sweepKeys, null);
+  }
+
+  /**
+   * Writes every result file; a resumed run's {@code summary.json} records what was reused.
+   *
+   * @param resumed {@code {stage, samples_reused}} of a resumed run, or null
+   */
+  public static void write(List<RunResult> runs, List<String> sweepKeys, Map<String, Object> resumed) {
     Path folder = runs.get(0).folder();
     writeDelta(folder.resolve("delta.csv"), runs, sweepKeys);
     writeSpectrum(folder.resolve("spectrum.csv"), runs, sweepKeys);
@@ -58,10 +68,19 @@ public final class RunWriter {
       RunResult run = runs.get(i);
       Path arrays = sweepKeys.isEmpty() ? folder : folder.resolve("points").resolve(Integer.toString(i));
       writeArrays(arrays, run);
+      for (SpaceResult space : run.spaces()) {
+        if (space.landscape() != null) {
+          Landscapes.write(arrays, space.name(), space.landscape());
+        }
+      }
       writeCurvature(arrays, run.curvature());
     }
-    writeJson(folder.resolve("summary.json"),
-        sweepKeys.isEmpty() ? Summary.of(runs.get(0)) : Summary.ofSweep(runs, sweepKeys));
+    Map<String, Object> summary =
+        sweepKeys.isEmpty() ? Summary.of(runs.get(0)) : Summary.ofSweep(runs, sweepKeys);
+    if (resumed != null) {
+      summary.put("resumed", resumed);
+    }
+    writeJson(folder.resolve("summary.json"), summary);
   }
 
   /** Writes a JSON document (maps keep their order) atomically. */

@@ -49,12 +49,12 @@ final class LandscapeFigures {
     int panel = 120;
     for (int d : shown) {
       XYChart chart = Charts.xy(Figure.COLUMN, panel, "t (along e" + subscript(d) + ")",
-          "Lₖ(w* + t·e" + subscript(d) + ")", false, false);
+          "Lₙ(w* + t·e" + subscript(d) + ")", false, false);
       int i = 0;
       for (int k : ks) {
         Map<Double, Double> line = new TreeMap<>();
         rows.stream().filter(row -> row.k() == k && row.direction() == d).forEach(row -> line.put(row.t(), row.loss()));
-        Charts.line(chart, "k = " + k, line.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+        Charts.line(chart, "n = " + k, line.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
             line.values().stream().mapToDouble(Double::doubleValue).toArray(), Palette.sequential(i++, ks.size()), false);
       }
       chart.getStyler().setLegendVisible(charts.isEmpty());

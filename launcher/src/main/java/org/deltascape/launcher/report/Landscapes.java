@@ -24,8 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>One evaluation of the first max(k) examples of the order per grid point gives every k by
  * prefix means, through the subspace model ({@link Model#restrict}) in blocks of grid points.
- * Written as tidy CSVs: {@code surface-<space>.csv} (k,alpha,beta,loss) and {@code
- * profile-<space>.csv} (k,direction,t,loss); {@link RunFolder} reads them back.
+ * Written as tidy CSVs: {@code surface-<space>.csv} (examples,alpha,beta,loss; n = the first examples of the first data order) and {@code
+ * profile-<space>.csv} (examples,direction,t,loss); {@link RunFolder} reads them back.
  */
 public final class Landscapes {
 

@@ -42,8 +42,8 @@ public record RunFolder(
       List.of("space", "estimator", "k", "examples", "delta", "std_error", "ci_low", "ci_high", "loss_k");
   static final List<String> SPECTRUM_COLUMNS = List.of("space", "index", "eigenvalue", "residual", "hvp_count");
   static final List<String> DENSITY_COLUMNS = List.of("space", "grid", "density");
-  static final List<String> SURFACE_COLUMNS = List.of("k", "alpha", "beta", "loss");
-  static final List<String> PROFILE_COLUMNS = List.of("k", "direction", "t", "loss");
+  static final List<String> SURFACE_COLUMNS = List.of("examples", "alpha", "beta", "loss");
+  static final List<String> PROFILE_COLUMNS = List.of("examples", "direction", "t", "loss");
 
   public RunFolder {
     delta = List.copyOf(delta);
@@ -78,12 +78,12 @@ public record RunFolder(
     Map<String, List<RunRows.Surface>> surfaces = new LinkedHashMap<>();
     for (Map.Entry<String, Path> entry : perSpace(folder, "surface-").entrySet()) {
       surfaces.put(entry.getKey(), CsvTable.read(entry.getValue(), SURFACE_COLUMNS,
-          row -> new RunRows.Surface(row.integer("k"), row.number("alpha"), row.number("beta"), row.number("loss"))));
+          row -> new RunRows.Surface(row.integer("examples"), row.number("alpha"), row.number("beta"), row.number("loss"))));
     }
     Map<String, List<RunRows.Profile>> profiles = new LinkedHashMap<>();
     for (Map.Entry<String, Path> entry : perSpace(folder, "profile-").entrySet()) {
       profiles.put(entry.getKey(), CsvTable.read(entry.getValue(), PROFILE_COLUMNS,
-          row -> new RunRows.Profile(row.integer("k"), row.integer("direction"), row.number("t"), row.number("loss"))));
+          row -> new RunRows.Profile(row.integer("examples"), row.integer("direction"), row.number("t"), row.number("loss"))));
     }
     return new RunFolder(folder, summary, delta, spectrum, density, surfaces, profiles);
   }

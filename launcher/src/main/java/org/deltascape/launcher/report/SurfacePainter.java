@@ -113,7 +113,7 @@ final class SurfacePainter implements Figure.Painter {
     }
     g.setColor(Color.BLACK);
     FontMetrics metrics = g.getFontMetrics();
-    centred(g, "k = " + ks.get(p), x0 + side / 2, y0 - 3);
+    centred(g, "n = " + ks.get(p), x0 + side / 2, y0 - 3);
     double ascent = metrics.getAscent();
     g.drawString(label(alphas[0]), (float) x0, (float) (y0 + side + ascent + 1));
     String right = label(alphas[alphas.length - 1]);
@@ -140,7 +140,7 @@ final class SurfacePainter implements Figure.Painter {
     g.drawString(label(low), (float) (x + 10), (float) (y + length));
     double mid = logScale ? Math.sqrt(low * high) : (low + high) / 2;
     g.drawString(label(mid), (float) (x + 10), (float) (y + length / 2 + ascent / 2));
-    g.drawString("Lₖ", (float) x, (float) (y - 3));
+    g.drawString("Lₙ", (float) x, (float) (y - 3));
   }
 
   private double fraction(double value) {

@@ -38,8 +38,8 @@ final class ReportFixture {
         }
       }
     }
-    StringBuilder surface = new StringBuilder("k,alpha,beta,loss\n");
-    StringBuilder profile = new StringBuilder("k,direction,t,loss\n");
+    StringBuilder surface = new StringBuilder("examples,alpha,beta,loss\n");
+    StringBuilder profile = new StringBuilder("examples,direction,t,loss\n");
     for (int k : new int[] {1, 10, 60}) {
       for (int i = -1; i <= 1; i++) {
         for (int j = -1; j <= 1; j++) {

@@ -73,7 +73,7 @@ class RunFolderTest {
   @Test
   void aShortRowIsReported() {
     Path folder = ReportFixture.write(dir.resolve("run"));
-    ReportFixture.write(folder.resolve("profile-hessian.csv"), "k,direction,t,loss\n1,1,0.5,0.1\n1,2,0.5\n");
+    ReportFixture.write(folder.resolve("profile-hessian.csv"), "examples,direction,t,loss\n1,1,0.5,0.1\n1,2,0.5\n");
     assertThatThrownBy(() -> RunFolder.read(folder)).hasMessage(folder.resolve("profile-hessian.csv")
         + ":3: the row has 3 fields but the header has 4. " + EDITED);
   }
