@@ -61,6 +61,8 @@ class ValidateSizeCommandTest {
     List<String> rows = Files.readAllLines(runFolder.resolve("validation.csv"));
     assertThat(rows.get(0)).isEqualTo("examples,replicate,train_loss,train_accuracy,test_loss,test_accuracy");
     assertThat(rows).hasSize(1 + 2 * sizes.size());
+    assertThat(rows.get(1).split(",")[2]).as("replicates train from different seeds")
+        .isNotEqualTo(rows.get(2).split(",")[2]);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("K(ε) = " + k + " examples (space random, estimator permutation-mean)")
         .contains("← K(ε)");

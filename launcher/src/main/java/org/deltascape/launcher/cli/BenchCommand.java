@@ -33,6 +33,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,9 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "The run folder (default runs/bench-<name>; overwritten).")
   Path output;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:DELTASCAPE_THREADS:-1}",
-      description = "Threads for ND4J's native code (default ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   @Spec CommandSpec spec;
 
@@ -85,19 +84,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be at least 1, got " + threads);
-    }
+    threads.apply(spec.commandLine());
     if (!Files.isRegularFile(config)) {
       throw new DeltascapeException("no such config file", config.toString(),
           "Run deltascape bench from the repository's root, or name a config");
     }
     ConfigLoader.Loaded loaded = ConfigLoader.load(catalog, config, overrides, List.of());
     ExperimentConfig experiment = loaded.config();
-    ThreadPolicy.apply(threads);
     PrintStream out = console.out();
-    out.println("bench: " + config + " with " + threads + " thread(s), max heap "
+    out.println("bench: " + config + " with " + ThreadPolicy.current() + " thread(s), max heap "
         + gib(Runtime.getRuntime().maxMemory()) + " GiB");
     out.println("memory estimate: " + estimate(loaded, experiment).text());
     Path folder = output != null ? output : Path.of("runs", "bench-" + experiment.name());

@@ -12,7 +12,6 @@ import org.deltascape.api.DeltascapeException;
 import org.deltascape.launcher.Console;
 import org.deltascape.launcher.output.AtomicFiles;
 import org.deltascape.launcher.report.ResultsDocument;
-import org.deltascape.launcher.report.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,10 +39,6 @@ public final class ResultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<RunSummary> runs = new ArrayList<>();
-    for (Path folder : folders) {
-      runs.add(RunSummary.read(folder.resolve("summary.json")));
-    }
     String notesText = "";
     if (notes != null) {
       if (!Files.exists(notes)) {
@@ -51,7 +46,7 @@ public final class ResultsCommand implements Callable<Integer> {
       }
       notesText = Files.readString(notes, StandardCharsets.UTF_8);
     }
-    String document = ResultsDocument.render(runs, notesText);
+    String document = ResultsDocument.render(folders, notesText);
     if (output == null) {
       console.out().print(document);
     } else {

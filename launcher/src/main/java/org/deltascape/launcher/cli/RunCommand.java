@@ -17,7 +17,6 @@ import org.deltascape.api.Progress;
 import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.engine.Experiment;
 import org.deltascape.launcher.engine.RunResult;
-import org.deltascape.launcher.engine.ThreadPolicy;
 import org.deltascape.launcher.output.ConsoleReport;
 import org.deltascape.launcher.report.Report;
 import org.deltascape.launcher.output.RunWriter;
@@ -25,6 +24,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,9 +68,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Rerun the experiment a run's summary.json records.")
   Path from;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:DELTASCAPE_THREADS:-1}",
-      description = "Threads for ND4J's native code (default ${DEFAULT-VALUE}; env DELTASCAPE_THREADS).")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   @Spec CommandSpec spec;
 
@@ -87,11 +85,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be at least 1, got " + threads
-              + ": use 1 for small models, the number of cores for large ones");
-    }
+    threads.apply(spec.commandLine());
     if (resume != null && (from != null || output != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--resume continues the run in its own folder: drop --from and --output");
@@ -100,7 +94,6 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--from reruns the config of a summary: drop CONFIG, or drop --from");
     }
-    ThreadPolicy.apply(threads);
     return resume != null ? resumeRun() : freshRun();
   }
 

@@ -23,10 +23,12 @@ import org.deltascape.launcher.config.YamlReader;
 import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.discovery.PluginRegistry;
 import org.deltascape.launcher.engine.SizeValidation;
-import org.deltascape.launcher.engine.ThreadPolicy;
 import org.deltascape.launcher.output.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -56,9 +58,9 @@ public final class ValidateSizeCommand implements Callable<Integer> {
   @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin jars (repeatable).")
   List<Path> pluginFolders = new ArrayList<>();
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:DELTASCAPE_THREADS:-1}",
-      description = "Threads for ND4J's native code (default ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin ThreadsOption threads;
+
+  @Spec CommandSpec spec;
 
   private final PluginCatalog catalog;
   private final Progress progress;
@@ -102,7 +104,7 @@ public final class ValidateSizeCommand implements Callable<Integer> {
     }
     int k = size.path("examples").asInt();
     int n = summary.path("data").path("examples").asInt();
-    ThreadPolicy.apply(Math.max(1, threads));
+    threads.apply(spec.commandLine());
     List<Integer> checked = SizeValidation.sizes(k, n);
     List<SizeValidation.Trial> trials = new SizeValidation(registry, progress).run(config, checked,
         Math.max(1, replicates));

@@ -39,8 +39,11 @@ public final class Provenance {
       throw new IllegalStateException("the canonical config is not JSON", e);
     }
     record.put("config_sha256", sha256(config.canonical()));
-    record.put("seeds", Map.of("training", config.seeds().training(), "order",
-        config.seeds().order(), "sampling", config.seeds().sampling()));
+    Map<String, Object> seeds = new LinkedHashMap<>();
+    seeds.put("training", config.seeds().training());
+    seeds.put("order", config.seeds().order());
+    seeds.put("sampling", config.seeds().sampling());
+    record.put("seeds", seeds);
     record.put("dataset_sha256", datasetSha256);
     record.put("data_order_fingerprints", orders.fingerprints());
     record.put("plugins", plugins(config, registry));
@@ -48,8 +51,10 @@ public final class Provenance {
     record.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     record.put("nd4j", nd4jVersion());
     record.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    record.put("threads", Map.of("available_processors", Runtime.getRuntime().availableProcessors(),
-        "nd4j_max_threads", Nd4j.getEnvironment().maxThreads()));
+    Map<String, Object> threads = new LinkedHashMap<>();
+    threads.put("nd4j_threads", ThreadPolicy.current());
+    threads.put("available_processors", Runtime.getRuntime().availableProcessors());
+    record.put("threads", threads);
     return record;
   }
 

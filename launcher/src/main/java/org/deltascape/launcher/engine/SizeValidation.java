@@ -81,7 +81,7 @@ public final class SizeValidation {
           Model model = registry.require(ModelProvider.class, config.model().id())
               .create(config.model().settings(), ModelContext.of(subset, type));
           var weights = new Trainer(config.model().id()).train(model, subset, plan,
-              new RandomKey(config.seeds().training(), "validate-size/replicate", r),
+              new RandomKey(config.seeds().training(), "validate-size/replicate-" + r, 0),
               Progress.silent()).weights();
           trials.add(new Trial(n, r, ModelScore.of(model, weights, own, subset.targetKind()),
               ModelScore.of(model, weights, test, loaded.test().targetKind())));

@@ -12,6 +12,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class ThreadPolicy {
 
+  private static volatile int applied = 1;
+
   private ThreadPolicy() {}
 
   /** Limits ND4J's operations, its BLAS and OpenMP to {@code threads} threads. */
@@ -23,10 +25,14 @@ public final class ThreadPolicy {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);
     NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    applied = threads;
   }
 
-  /** The thread count now in force. */
+  /**
+   * The thread count last applied (1 until {@link #apply} is called: the launcher always applies
+   * one). ND4J's own getter is not used: it reports its start-up default whatever was set.
+   */
   public static int current() {
-    return Nd4j.getEnvironment().maxThreads();
+    return applied;
   }
 }

@@ -41,7 +41,10 @@ public final class Summary {
   public static Map<String, Object> ofSweep(List<RunResult> runs, List<String> keys) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("name", runs.get(0).config().name());
-    root.put("sweep", Map.of("keys", keys, "points", runs.size()));
+    Map<String, Object> sweep = new LinkedHashMap<>();
+    sweep.put("keys", keys);
+    sweep.put("points", runs.size());
+    root.put("sweep", sweep);
     List<Map<String, Object>> points = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       RunResult run = runs.get(i);

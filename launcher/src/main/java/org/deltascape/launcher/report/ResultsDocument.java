@@ -28,8 +28,67 @@ public final class ResultsDocument {
 
   private ResultsDocument() {}
 
-  /** The document for these runs, in the given order, followed by {@code notes}. */
-  public static String render(List<RunSummary> runs, String notes) {
+  /**
+   * The document for the runs in these folders, in the given order, followed by {@code notes}: a
+   * folder's summary.json, and its validation.csv where {@code deltascape validate-size} wrote one.
+   */
+  public static String render(List<java.nio.file.Path> folders, String notes) {
+    List<RunSummary> runs = new ArrayList<>();
+    List<List<String[]>> validations = new ArrayList<>();
+    for (java.nio.file.Path folder : folders) {
+      runs.add(RunSummary.read(folder.resolve("summary.json")));
+      validations.add(validation(folder.resolve("validation.csv")));
+    }
+    String text = tables(runs, "");
+    StringBuilder sizes = new StringBuilder();
+    for (int i = 0; i < runs.size(); i++) {
+      if (validations.get(i).isEmpty()) {
+        continue;
+      }
+      if (sizes.length() == 0) {
+        sizes.append("\n## Does K(ε) predict test performance?\n\n")
+            .append("Fresh models trained as w* was, on the first n examples of the run's first data"
+                + " order (`deltascape validate-size`), scored on the test split; mean ± sd over"
+                + " training seeds.\n\n")
+            .append("| run | n | models | test loss | test accuracy |\n|---|---|---|---|---|\n");
+      }
+      for (String n : sizesOf(validations.get(i))) {
+        List<double[]> rows = validations.get(i).stream().filter(r -> r[0].equals(n))
+            .map(r -> new double[] {Double.parseDouble(r[4]), Double.parseDouble(r[5])}).toList();
+        sizes.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |%n", runs.get(i).name(), n,
+            rows.size(), meanSd(rows, 0), meanSd(rows, 1)));
+      }
+    }
+    String body = text + sizes;
+    return notes == null || notes.isBlank() ? body : body + "\n" + notes.strip() + "\n";
+  }
+
+  private static List<String[]> validation(java.nio.file.Path file) {
+    if (!java.nio.file.Files.exists(file)) {
+      return List.of();
+    }
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(file);
+      return lines.subList(1, lines.size()).stream().map(line -> line.split(",")).toList();
+    } catch (java.io.IOException e) {
+      throw new org.deltascape.api.DeltascapeException("cannot read " + e.getMessage(),
+          file.toString(), null);
+    }
+  }
+
+  private static List<String> sizesOf(List<String[]> rows) {
+    return rows.stream().map(r -> r[0]).distinct().toList();
+  }
+
+  private static String meanSd(List<double[]> rows, int column) {
+    double mean = rows.stream().mapToDouble(r -> r[column]).average().orElse(Double.NaN);
+    double ss = rows.stream().mapToDouble(r -> (r[column] - mean) * (r[column] - mean)).sum();
+    double sd = rows.size() > 1 ? Math.sqrt(ss / (rows.size() - 1)) : Double.NaN;
+    return String.format(Locale.ROOT, "%.4f ± %.4f", mean, sd);
+  }
+
+  /** The tables of these runs, in the given order, followed by {@code notes}. */
+  static String tables(List<RunSummary> runs, String notes) {
     StringBuilder text = new StringBuilder(PREAMBLE).append('\n');
     text.append("## Δ-sufficient sizes\n\n");
     text.append("| run | protocol | data | model | P | test accuracy | space | ε | K(ε) Monte Carlo"

@@ -41,7 +41,7 @@ public record RunFolder(
   static final List<String> DELTA_COLUMNS =
       List.of("space", "estimator", "k", "examples", "delta", "std_error", "ci_low", "ci_high", "loss_k");
   static final List<String> SPECTRUM_COLUMNS = List.of("space", "index", "eigenvalue", "residual", "hvp_count");
-  static final List<String> DENSITY_COLUMNS = List.of("space", "grid", "density");
+  static final List<String> DENSITY_COLUMNS = List.of("eigenvalue", "density");
   static final List<String> SURFACE_COLUMNS = List.of("examples", "alpha", "beta", "loss");
   static final List<String> PROFILE_COLUMNS = List.of("examples", "direction", "t", "loss");
 
@@ -73,7 +73,7 @@ public record RunFolder(
     Path densityFile = folder.resolve("density.csv");
     List<RunRows.Density> density = Files.exists(densityFile)
         ? CsvTable.read(densityFile, DENSITY_COLUMNS,
-            row -> new RunRows.Density(row.text("space"), row.number("grid"), row.number("density")))
+            row -> new RunRows.Density("H(w*)", row.number("eigenvalue"), row.number("density")))
         : List.of();
     Map<String, List<RunRows.Surface>> surfaces = new LinkedHashMap<>();
     for (Map.Entry<String, Path> entry : perSpace(folder, "surface-").entrySet()) {

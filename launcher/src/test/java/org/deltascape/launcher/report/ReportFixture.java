@@ -54,7 +54,7 @@ final class ReportFixture {
     write(folder.resolve("delta.csv"), delta.toString());
     write(folder.resolve("spectrum.csv"), "space,index,eigenvalue,residual,hvp_count\n"
         + "hessian,1,0.6424,1.5E-15,42\nhessian,2,0.3584,9.1E-16,42\nhessian,3,0.2735,4.2E-14,42\n");
-    write(folder.resolve("density.csv"), "space,grid,density\nhessian,0.0,0.5\nhessian,0.3,1.5\nhessian,0.6,0.2\n");
+    write(folder.resolve("density.csv"), "eigenvalue,density\n0.0,0.5\n0.3,1.5\n0.6,0.2\n");
     write(folder.resolve("surface-hessian.csv"), surface.toString());
     write(folder.resolve("profile-hessian.csv"), profile.toString());
     write(folder.resolve("summary.json"), SUMMARY.replace("@NAME@", name).replace("@SHA@", sha)
