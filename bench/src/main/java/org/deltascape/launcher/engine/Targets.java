@@ -39,7 +39,7 @@ public final class Targets {
     double mc = 2.0 * p * PaperFixture.EXAMPLES * MonteCarloBenchmark.SAMPLES
         / (ms.get("monteCarloPass") / 1e3) / 1e9;
     System.out.println();
-    System.out.println("issue 6 targets, " + threads + " thread(s), float32:");
+    System.out.println("speed targets, " + threads + " thread(s), float32:");
     System.out.printf(Locale.ROOT, "  float32 GEMM %d³: %.1f GFLOP/s%n", GemmBenchmark.SIZE, gemm);
     System.out.printf(Locale.ROOT, "  2. Monte Carlo effective rate %.1f GFLOP/s = %.2f × GEMM"
         + " (target ≥ 1.5)%n", mc, mc / gemm);

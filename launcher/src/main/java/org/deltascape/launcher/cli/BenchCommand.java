@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
-    description = "Time the authors' protocol end to end and print each stage (issue 6, target 1).",
+    description = "Time the authors' protocol end to end: each stage, the memory estimate and peak memory.",
     sortOptions = false)
 public final class BenchCommand implements Callable<Integer> {
 
