@@ -1,8 +1,8 @@
 package org.deltascape.models.cnn;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deltascape.models.ScratchCache;
 import java.util.random.RandomGenerator;
 import org.deltascape.api.Batch;
 import org.deltascape.api.Model;
@@ -54,15 +54,7 @@ public final class CnnModel implements Model {
   private final CnnParameters direction;
   private final CnnParameters product;
   private final INDArray total;
-  private final Map<Integer, CnnChunk> chunks =
-      new LinkedHashMap<>(4, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, CnnChunk> eldest) {
-          return size() > CACHED_CHUNK_SIZES;
-        }
-      };
+  private final Map<Integer, CnnChunk> chunks = new ScratchCache<>(CACHED_CHUNK_SIZES);
 
   /** A model of the given shape. */
   public CnnModel(CnnArchitecture shape) {

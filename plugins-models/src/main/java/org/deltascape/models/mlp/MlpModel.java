@@ -1,7 +1,7 @@
 package org.deltascape.models.mlp;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.deltascape.models.ScratchCache;
 import java.util.random.RandomGenerator;
 import org.deltascape.api.Batch;
 import org.deltascape.api.Model;
@@ -41,15 +41,7 @@ public final class MlpModel implements Model {
   private final LayerViews weights;
   private final LayerViews direction;
   private final LayerViews product;
-  private final Map<Integer, MlpWorkspace> workspaces =
-      new LinkedHashMap<>(4, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, MlpWorkspace> eldest) {
-          return size() > CACHED_BATCH_SIZES;
-        }
-      };
+  private final Map<Integer, MlpWorkspace> workspaces = new ScratchCache<>(CACHED_BATCH_SIZES);
 
   /** A model of the given shape. */
   public MlpModel(MlpArchitecture shape) {
