@@ -168,7 +168,7 @@ public final class Experiment {
       SpaceRun.Built built =
           directions(spec, config, fitKey, directionsCache, largest, spaceRun, journal);
       SpaceResult result = spaceRun.run(spec, built);
-      if (drawn(config, spec, built)) {
+      if (drawn(config, spec)) {
         result = result.withLandscape(landscape(config, fit, built, orders));
         clock.lap("landscape:" + spec.name());
       }
@@ -202,8 +202,7 @@ public final class Experiment {
         Provenance.of(config, registry, fit.train().sha256(), orders));
   }
 
-  private static boolean drawn(ExperimentConfig config, ExperimentConfig.SpaceSpec spec,
-      SpaceRun.Built built) {
+  private static boolean drawn(ExperimentConfig config, ExperimentConfig.SpaceSpec spec) {
     ExperimentConfig.LandscapeSpec landscape = config.landscape();
     return landscape != null
         && (landscape.spaces().isEmpty() || landscape.spaces().contains(spec.name()));

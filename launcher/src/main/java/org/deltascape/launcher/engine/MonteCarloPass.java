@@ -144,12 +144,13 @@ final class MonteCarloPass {
   }
 
   private static void requireFinite(INDArray losses, int first, String label) {
-    double[] values = losses.data().asDouble();
-    for (int i = 0; i < values.length; i++) {
-      if (!Double.isFinite(values[i])) {
+    java.nio.DoubleBuffer values = losses.data().asNioDouble(); // a view: no copy of the block
+    int length = (int) losses.length();
+    for (int i = 0; i < length; i++) {
+      if (!Double.isFinite(values.get(i))) {
         int n = (int) losses.columns();
         throw new DeltascapeException("the loss of example " + (i % n) + " at sample "
-            + (first + i / n) + " is " + values[i] + ": the model's loss overflowed far from w*",
+            + (first + i / n) + " is " + values.get(i) + ": the model's loss overflowed far from w*",
             "Monte Carlo in space " + label, "Lower sampler.sigma, or use precision: double");
       }
     }

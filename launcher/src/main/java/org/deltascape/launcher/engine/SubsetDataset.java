@@ -13,6 +13,7 @@ final class SubsetDataset implements Dataset {
   private final Dataset source;
   private final int[] indices;
   private final String sha256;
+  private final java.util.Map<DataType, Batch> materialised = new java.util.EnumMap<>(DataType.class);
 
   SubsetDataset(Dataset source, int[] indices) {
     this.source = source;
@@ -50,11 +51,16 @@ final class SubsetDataset implements Dataset {
     if (from < 0 || to > indices.length || from >= to) {
       throw new IndexOutOfBoundsException("batch [" + from + ", " + to + ") of " + indices.length);
     }
-    Batch all = source.all(type);
+    Batch all = sourceBatch(type);
     int[] rows = java.util.Arrays.copyOfRange(indices, from, to);
     INDArray features = all.features().getRows(rows);
     INDArray targets = all.targets().getRows(rows);
     return new Batch(features, targets);
+  }
+
+  /** The source's examples, materialised once per data type rather than once per batch. */
+  private synchronized Batch sourceBatch(DataType type) {
+    return materialised.computeIfAbsent(type, source::all);
   }
 
   @Override
