@@ -139,7 +139,7 @@ class ShardMergeTest {
         "[{point:0,space:random,blocks:4,from:2,to:4},{point:1,space:hessian,blocks:4,from:0,to:1}]",
         "[{point:1,space:hessian,blocks:4,from:1,to:4}]",
         "[{point:1,space:random,blocks:4,from:0,to:4}]");
-    // the last shard has blocks of point 1 only: it trained nothing for point 0's sigma
+    // the last shard has blocks of point 1 only
     assertThat(Files.list(Path.of(folders.get(4))).map(p -> p.getFileName().toString()))
         .contains("blocks-1-random.ckpt").doesNotContain("blocks-0-random.ckpt");
   }
