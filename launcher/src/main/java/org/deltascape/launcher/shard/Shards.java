@@ -56,6 +56,9 @@ public final class Shards {
 
   static final String OTHER_COUNT = "the shards split the run differently: %s";
 
+  static final String OTHER_THREADS = "the shards ran with different ND4J thread counts, which"
+      + " can change the rounding of parallel sums: %s";
+
   static final String DUPLICATE = "shard %d/%d appears twice: %s and %s";
 
   static final String DUPLICATE_FIX = "Give each shard once";
@@ -73,8 +76,8 @@ public final class Shards {
   private Shards() {}
 
   /** A finished shard, as its manifest describes it. */
-  record Shard(Path folder, int index, int count, String configHash, List<int[]> slices,
-      List<String> sliceSpaces) {}
+  record Shard(Path folder, int index, int count, String configHash, int threads,
+      List<int[]> slices, List<String> sliceSpaces) {}
 
   /**
    * A shard: computes its share of the plan's Monte Carlo blocks into {@code folder}, keeping the
@@ -95,6 +98,7 @@ public final class Shards {
     manifest.put("of", spec.count());
     manifest.put("config_sha256", stored.planHash());
     manifest.put("name", loaded.config().name());
+    manifest.put("nd4j_threads", org.deltascape.launcher.engine.ThreadPolicy.current());
     List<Map<String, Object>> passes = new ArrayList<>();
     for (ShardShare.Slice slice : share.slices()) {
       Map<String, Object> pass = new LinkedHashMap<>();
@@ -152,6 +156,14 @@ public final class Shards {
       byCount.forEach((count, group) -> groups.add(names(group) + " of " + count));
       throw new DeltascapeException(String.format(Locale.ROOT, OTHER_COUNT,
           String.join("; ", groups)), "merge", "Merge the n shards of one --shard i/n split");
+    }
+    Map<Integer, List<Shard>> byThreads = new TreeMap<>();
+    shards.forEach(shard -> byThreads.computeIfAbsent(shard.threads(), t -> new ArrayList<>()).add(shard));
+    if (byThreads.size() > 1) {
+      List<String> groups = new ArrayList<>();
+      byThreads.forEach((threads, group) -> groups.add(names(group) + " with " + threads));
+      throw new DeltascapeException(String.format(Locale.ROOT, OTHER_THREADS,
+          String.join("; ", groups)), "merge", "Run every shard with the same --threads");
     }
     int count = shards.get(0).count();
     Shard[] byIndex = new Shard[count + 1];
@@ -220,7 +232,8 @@ public final class Shards {
             pass.path("from").asInt(), pass.path("to").asInt()});
         spaces.add(pass.path("space").asText());
       }
-      return new Shard(folder, index, count, hash, slices, spaces);
+      return new Shard(folder, index, count, hash, node.path("nd4j_threads").asInt(1), slices,
+          spaces);
     } catch (IOException e) {
       throw new DeltascapeException(String.format(Locale.ROOT, BAD_MANIFEST, MANIFEST,
           e.getMessage()), file.toString(), "Run the shard again (with --force)");

@@ -170,6 +170,15 @@ class ShardMergeTest {
     assertThat(err()).startsWith("error: merge: the shards split the run differently: " + folders.get(0)
         + " (1/3), " + folders.get(2) + " (3/3) of 3; " + four + " (2/4) of 4");
 
+    Path threads = dir.resolve("threads");
+    assertThat(run("run", config.toString(), "--shard", "2/3", "--threads", "2", "--output",
+        threads.toString())).isZero();
+    assertThat(merge(List.of(folders.get(0), threads.toString(), folders.get(2)), out)).isNotZero();
+    assertThat(err()).isEqualTo("error: merge: the shards ran with different ND4J thread counts,"
+        + " which can change the rounding of parallel sums: " + folders.get(0) + " (1/3), "
+        + folders.get(2) + " (3/3) with 1; " + threads + " (2/3) with 2. Run every shard with the"
+        + " same --threads.");
+
     Files.delete(Path.of(folders.get(1), "shard.json"));
     assertThat(merge(folders, out)).isNotZero();
     assertThat(err()).isEqualTo("error: " + folders.get(1) + ": the folder holds no finished"
