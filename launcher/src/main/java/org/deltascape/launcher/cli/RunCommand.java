@@ -17,7 +17,9 @@ import org.deltascape.api.Progress;
 import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.engine.Experiment;
 import org.deltascape.launcher.engine.RunResult;
+import org.deltascape.launcher.engine.SizeValidation;
 import org.deltascape.launcher.output.ConsoleReport;
+import org.deltascape.launcher.output.ReplicateReport;
 import org.deltascape.launcher.report.Report;
 import org.deltascape.launcher.output.RunWriter;
 import picocli.CommandLine;
@@ -122,8 +124,10 @@ public final class RunCommand implements Callable<Integer> {
     List<RunResult> results =
         new Experiment(loaded.registry(), progress).run(loaded.plan(), folder, checkpoint);
     RunWriter.write(results, loaded.plan().keys());
-    checkpoint.finish();
     print(loaded, results);
+    validate(loaded, folder);
+    checkpoint.finish();
+    report(loaded, results);
     return 0;
   }
 
@@ -145,18 +149,39 @@ public final class RunCommand implements Callable<Integer> {
         new Experiment(loaded.registry(), progress).run(loaded.plan(), resume, checkpoint);
     RunWriter.write(results, loaded.plan().keys(),
         RunResume.record(stage, checkpoint.samplesReused()));
-    checkpoint.finish();
     print(loaded, results);
+    validate(loaded, resume);
+    checkpoint.finish();
+    report(loaded, results);
     return 0;
   }
 
   private void print(ConfigLoader.Loaded loaded, List<RunResult> results) {
-    if (loaded.plan().swept()) {
+    if (loaded.plan().replicated()) {
+      ReplicateReport.print(results, console.out());
+    } else if (loaded.plan().swept()) {
       ConsoleReport.printSweep(results, loaded.plan().keys(), console.out());
+    } else {
+      ConsoleReport.print(results.get(0), console.out());
+    }
+  }
+
+  /**
+   * The config's validation block, once the results are written and before the run counts as
+   * finished (a run stopped during it resumes into it).
+   */
+  private void validate(ConfigLoader.Loaded loaded, Path folder) {
+    ExperimentConfig first = loaded.plan().points().get(0).config();
+    if (first.validation() != null) {
+      new SizeValidation(loaded.registry(), progress).validateRun(folder, first, console.out());
+    }
+  }
+
+  private void report(ConfigLoader.Loaded loaded, List<RunResult> results) {
+    if (loaded.plan().swept() && !loaded.plan().replicatesOnly()) {
       return;
     }
     RunResult run = results.get(0);
-    ConsoleReport.print(run, console.out());
     if (run.config().report()) {
       try {
         Report.Written written = Report.build(run.folder());

@@ -81,8 +81,23 @@ public final class Experiment {
         fits.put(fitKey, fit);
       }
       results.add(runPoint(index, point, fit, fitKey, directions, largest, clock, folder, journal));
+      if (lastUse(plan, fitKey) == index) {
+        // replicates each train their own w*: let go of a fit (and its data) no later point needs
+        fits.remove(fitKey);
+        directions.keySet().removeIf(key -> key.startsWith(fitKey + "|"));
+      }
     }
     return results;
+  }
+
+  private static int lastUse(SweepPlan plan, String fitKey) {
+    int last = -1;
+    for (int i = 0; i < plan.points().size(); i++) {
+      if (fitKey(plan.points().get(i).config()).equals(fitKey)) {
+        last = i;
+      }
+    }
+    return last;
   }
 
   private Fit fit(ExperimentConfig config, List<ExperimentConfig> sharing, String fitKey,
