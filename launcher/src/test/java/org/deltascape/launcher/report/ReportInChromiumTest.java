@@ -3,7 +3,9 @@ package org.deltascape.launcher.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deltascape.api.Progress;
+import org.deltascape.launcher.Console;
+import org.deltascape.launcher.Launcher;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,13 +98,13 @@ class ReportInChromiumTest {
         "validation: { replicates: 2, space: random }",
         ""));
     Path folder = dir.resolve("replicated");
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    org.deltascape.launcher.Console console = new org.deltascape.launcher.Console(
-        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(new org.deltascape.launcher.Launcher(
-        org.deltascape.launcher.discovery.PluginCatalog.classpath(getClass().getClassLoader()), console,
-        org.deltascape.api.Progress.silent()).execute("run", config.toString(), "--output", folder.toString()))
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console = new Console(
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(new Launcher(
+        PluginCatalog.classpath(getClass().getClassLoader()), console,
+        Progress.silent()).execute("run", config.toString(), "--output", folder.toString()))
         .as(err.toString(StandardCharsets.UTF_8)).isZero();
     Report.Written written = Report.build(folder);
     assertLoadsCleanly(written, "replicated");
