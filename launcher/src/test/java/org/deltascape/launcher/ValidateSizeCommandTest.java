@@ -65,7 +65,13 @@ class ValidateSizeCommandTest {
         .isNotEqualTo(rows.get(2).split(",")[2]);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("K(ε) = " + k + " examples (space random, estimator permutation-mean)")
-        .contains("← K(ε)");
+        .contains("← K(ε)")
+        .contains("report in " + runFolder.resolve("report.html").toAbsolutePath().normalize());
+    assertThat(runFolder.resolve("figures/validation.png")).isNotEmptyFile();
+    assertThat(Files.readString(runFolder.resolve("report.html"))).contains("Does K(ε) predict test performance?")
+        .contains("(K(ε) of space random, estimator permutation-mean)")
+        .contains("the dashed line is K(ε) (space random, estimator permutation-mean).");
+    assertThat(Files.readString(runFolder.resolve(SizeValidation.JSON))).contains("\"k_examples\" : " + k);
   }
 
   @Test

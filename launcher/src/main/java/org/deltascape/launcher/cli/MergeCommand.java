@@ -74,6 +74,8 @@ public final class MergeCommand implements Callable<Integer> {
         .run(merge.loaded().plan(), folder, merge.journal());
     RunWriter.write(results, merge.loaded().plan().keys(), merge.record());
     printer.print(merge.loaded(), results);
+    printer.validate(merge.loaded(), folder);
+    printer.report(merge.loaded(), results);
     return 0;
   }
 }

@@ -21,7 +21,9 @@ import org.deltascape.launcher.engine.Experiment;
 import org.deltascape.launcher.engine.MonteCarloExecutor;
 import org.deltascape.launcher.engine.RunDescription;
 import org.deltascape.launcher.engine.RunResult;
+import org.deltascape.launcher.engine.SizeValidation;
 import org.deltascape.launcher.output.ConsoleReport;
+import org.deltascape.launcher.output.ReplicateReport;
 import org.deltascape.launcher.report.Report;
 import org.deltascape.launcher.output.RunWriter;
 import org.deltascape.launcher.shard.ShardSpec;
@@ -156,8 +158,10 @@ public final class RunCommand implements Callable<Integer> {
           .run(loaded.plan(), folder, checkpoint);
     }
     RunWriter.write(results, loaded.plan().keys());
-    checkpoint.finish();
     print(loaded, results);
+    validate(loaded, folder);
+    checkpoint.finish();
+    report(loaded, results);
     return 0;
   }
 
@@ -183,18 +187,39 @@ public final class RunCommand implements Callable<Integer> {
     }
     RunWriter.write(results, loaded.plan().keys(),
         Map.of("resumed", RunResume.record(stage, checkpoint.samplesReused())));
-    checkpoint.finish();
     print(loaded, results);
+    validate(loaded, resume);
+    checkpoint.finish();
+    report(loaded, results);
     return 0;
   }
 
   void print(ConfigLoader.Loaded loaded, List<RunResult> results) {
-    if (loaded.plan().swept()) {
+    if (loaded.plan().replicated()) {
+      ReplicateReport.print(results, console.out());
+    } else if (loaded.plan().swept()) {
       ConsoleReport.printSweep(results, loaded.plan().keys(), console.out());
+    } else {
+      ConsoleReport.print(results.get(0), console.out());
+    }
+  }
+
+  /**
+   * The config's validation block, once the results are written and before the run counts as
+   * finished (a run stopped during it resumes into it).
+   */
+  void validate(ConfigLoader.Loaded loaded, Path folder) {
+    ExperimentConfig first = loaded.plan().points().get(0).config();
+    if (first.validation() != null) {
+      new SizeValidation(loaded.registry(), progress).validateRun(folder, first, console.out());
+    }
+  }
+
+  void report(ConfigLoader.Loaded loaded, List<RunResult> results) {
+    if (loaded.plan().swept() && !loaded.plan().replicatesOnly()) {
       return;
     }
     RunResult run = results.get(0);
-    ConsoleReport.print(run, console.out());
     if (run.config().report()) {
       try {
         Report.Written written = Report.build(run.folder());

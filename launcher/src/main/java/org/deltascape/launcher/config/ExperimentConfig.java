@@ -30,6 +30,10 @@ import org.deltascape.api.Settings;
  * @param landscape 1-D profiles and 2-D surfaces of L_k for pictures, or null
  * @param report whether a run ends by writing its pictures, report.html and table.tex
  * @param canonical the canonical form of everything above (sorted keys, defaults filled)
+ * @param replicates R, models trained from the training seeds {@code seeds.training + r} for r =
+ *     0..R−1, everything else equal (1: one model); a plan expands R &gt; 1 into one point per
+ *     replicate, each of whose configs has R = 1
+ * @param validation fresh models at K/4, K/2, K, 2K and N examples after the run, or null
  */
 public record ExperimentConfig(
     String name,
@@ -51,13 +55,38 @@ public record ExperimentConfig(
     CurvatureSpec curvature,
     LandscapeSpec landscape,
     boolean report,
-    String canonical) {
+    String canonical,
+    int replicates,
+    ValidationSpec validation) {
 
   public ExperimentConfig {
     Objects.requireNonNull(name, "name");
     spaces = List.copyOf(spaces);
     estimators = List.copyOf(estimators);
   }
+
+  /** An experiment of one replicate and no validation block. */
+  public ExperimentConfig(String name, Seeds seeds, PluginChoice dataset, PluginChoice model,
+      String weights, Settings training, List<SpaceSpec> spaces, PluginChoice sampler, int samples,
+      int orders, List<PluginChoice> estimators, int step, double threshold, String output,
+      String precision, boolean paperCompat, CurvatureSpec curvature, LandscapeSpec landscape,
+      boolean report, String canonical) {
+    this(name, seeds, dataset, model, weights, training, spaces, sampler, samples, orders,
+        estimators, step, threshold, output, precision, paperCompat, curvature, landscape, report,
+        canonical, 1, null);
+  }
+
+  /**
+   * The {@code validation:} block: after the run, fresh models trained as w* was on the first n
+   * examples of the first data order, n ∈ {K/4, K/2, K, 2K, N} with K = K(ε) in examples of one
+   * space and estimator, each from several training seeds, scored on the test split (what {@code
+   * deltascape validate-size} does).
+   *
+   * @param space the space whose K(ε) is checked
+   * @param estimator the estimator whose K(ε) is checked
+   * @param replicates models (training seeds) per size, at least 1
+   */
+  public record ValidationSpec(String space, String estimator, int replicates) {}
 
   /**
    * The three seeds; by default all equal to the config's {@code seed} (the streams differ by

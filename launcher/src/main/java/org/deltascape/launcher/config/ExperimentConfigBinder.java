@@ -45,7 +45,17 @@ public final class ExperimentConfigBinder {
           ConfigKey.choice("precision", "double", "arithmetic of model evaluations", "double", "float"),
           ConfigKey.bool("report", true, "end the run by writing pictures, report.html and table.tex"),
           ConfigKey.bool("paper-compat", false,
-              "reproduce the authors' code: only the first direction, data reshuffled per sample"));
+              "reproduce the authors' code: only the first direction, data reshuffled per sample"),
+          ConfigKey.integer("replicates", 1,
+              "R, models trained from the training seeds seeds.training + r, r = 0..R-1").atLeast(1));
+
+  /** The keys of the {@code validation} section (those of {@code deltascape validate-size}). */
+  static final List<ConfigKey> VALIDATION_KEYS =
+      List.of(
+          ConfigKey.string("space", null, "the space whose K(ε) is checked (default: the first)"),
+          ConfigKey.string("estimator", null,
+              "the estimator whose K(ε) is checked (default: monte-carlo, else the first)"),
+          ConfigKey.integer("replicates", 3, "models (training seeds) per size").atLeast(1));
 
   private static final List<ConfigKey> CURVATURE_KEYS =
       List.of(
@@ -89,7 +99,7 @@ public final class ExperimentConfigBinder {
 
   private static final Set<String> SECTIONS =
       Set.of("seeds", "dataset", "model", "training", "spaces", "sampler", "estimators", "k",
-          "plugins", "curvature", "sweep", "landscape", "engine");
+          "plugins", "curvature", "sweep", "landscape", "validation", "engine");
 
   private final PluginRegistry registry;
 
@@ -163,6 +173,8 @@ public final class ExperimentConfigBinder {
         }
       }
     }
+    ExperimentConfig.ValidationSpec validation =
+        validation(binder, root.get("validation"), spaces, estimators);
     if (!binder.problems().isEmpty()) {
       throw new ConfigException(binder.problems());
     }
@@ -188,8 +200,45 @@ public final class ExperimentConfigBinder {
             curvature,
             landscape,
             top.bool("report"),
-            "");
+            "",
+            top.integer("replicates"),
+            validation);
     return withCanonical(partial);
+  }
+
+  /**
+   * The validation block, its space and estimator resolved (the first space; monte-carlo when
+   * listed, else the first estimator), or null without one.
+   */
+  private static ExperimentConfig.ValidationSpec validation(SettingsBinder binder, ConfigNode node,
+      List<ExperimentConfig.SpaceSpec> spaces, List<PluginChoice> estimators) {
+    if (node == null) {
+      return null;
+    }
+    Settings settings = binder.keys("validation", "validation", node, VALIDATION_KEYS, Set.of());
+    if (!node.isMap()) {
+      return null;
+    }
+    List<String> spaceNames = spaces.stream().map(ExperimentConfig.SpaceSpec::name).toList();
+    List<String> estimatorIds = estimators.stream().map(PluginChoice::id).toList();
+    String space = settings.has("space") ? settings.string("space")
+        : spaceNames.isEmpty() ? null : spaceNames.get(0);
+    String estimator = settings.has("estimator") ? settings.string("estimator")
+        : estimatorIds.contains("monte-carlo") ? "monte-carlo"
+        : estimatorIds.isEmpty() ? null : estimatorIds.get(0);
+    if (settings.has("space") && !spaceNames.isEmpty() && !spaceNames.contains(space)) {
+      binder.problem(node.get("space"), "validation.space", "no space is named " + space
+          + "; the spaces are " + String.join(", ", spaceNames), Suggestions.didYouMean(space, spaceNames));
+    }
+    if (settings.has("estimator") && !estimatorIds.isEmpty() && !estimatorIds.contains(estimator)) {
+      binder.problem(node.get("estimator"), "validation.estimator", "the run has no estimator "
+          + estimator + "; its estimators are " + String.join(", ", estimatorIds),
+          Suggestions.didYouMean(estimator, estimatorIds));
+    }
+    if (space == null || estimator == null || !settings.has("replicates")) {
+      return null;
+    }
+    return new ExperimentConfig.ValidationSpec(space, estimator, settings.integer("replicates"));
   }
 
   private static ExperimentConfig.LandscapeSpec landscape(SettingsBinder binder, ConfigNode node) {
@@ -386,11 +435,19 @@ public final class ExperimentConfigBinder {
       root.put("landscape", Map.of("grid", c.landscape().grid(), "radius", c.landscape().radius(),
           "k", c.landscape().steps(), "spaces", c.landscape().spaces()));
     }
+    if (c.replicates() != 1) {
+      root.put("replicates", c.replicates());
+    }
+    if (c.validation() != null) {
+      root.put("validation", Map.of("space", c.validation().space(), "estimator",
+          c.validation().estimator(), "replicates", c.validation().replicates()));
+    }
     try {
       String json = CANONICAL.writeValueAsString(root);
       return new ExperimentConfig(c.name(), c.seeds(), c.dataset(), c.model(), c.weights(), c.training(),
           c.spaces(), c.sampler(), c.samples(), c.orders(), c.estimators(), c.step(), c.threshold(),
-          c.output(), c.precision(), c.paperCompat(), c.curvature(), c.landscape(), c.report(), json);
+          c.output(), c.precision(), c.paperCompat(), c.curvature(), c.landscape(), c.report(), json,
+          c.replicates(), c.validation());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("canonical config cannot be written", e);
     }

@@ -92,6 +92,11 @@ public final class Experiment {
         fits.put(fitKey, fit);
       }
       results.add(runPoint(index, point, fit, fitKey, directions, largest, clock, folder, journal));
+      if (lastUse(plan, fitKey) == index) {
+        // replicates each train their own w*: let go of a fit (and its data) no later point needs
+        fits.remove(fitKey);
+        directions.keySet().removeIf(key -> key.startsWith(fitKey + "|"));
+      }
     }
     return results;
   }
@@ -181,6 +186,16 @@ public final class Experiment {
         orders.orders(), registry);
     return new SpaceRun(registry, progress, fit, orders, curvature, estimators, sampler, config,
         clock, journal, index, executor);
+  }
+
+  private static int lastUse(SweepPlan plan, String fitKey) {
+    int last = -1;
+    for (int i = 0; i < plan.points().size(); i++) {
+      if (fitKey(plan.points().get(i).config()).equals(fitKey)) {
+        last = i;
+      }
+    }
+    return last;
   }
 
   private Fit fit(ExperimentConfig config, List<ExperimentConfig> sharing, String fitKey,

@@ -16,6 +16,7 @@ import org.deltascape.api.DeltaCurve;
 import org.deltascape.api.Eigenpairs;
 import org.deltascape.api.Settings;
 import org.deltascape.api.SpectralDensity;
+import org.deltascape.launcher.config.SweepPlan;
 import org.deltascape.launcher.engine.CurvatureResult;
 import org.deltascape.launcher.engine.EstimatorResult;
 import org.deltascape.launcher.engine.RunResult;
@@ -28,7 +29,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * spectrum.csv}, {@code summary.json}, the curvature analyses ({@code density.csv}, {@code
  * prefix-spectrum.csv}) and the {@code .npy} arrays another tool needs to check our numbers. A
  * sweep writes one {@code delta.csv} and {@code spectrum.csv} for all its points, the swept
- * values as extra columns, and each point's arrays under {@code points/<index>/}.
+ * values as extra columns, and each point's arrays under {@code points/<index>/}. A run with
+ * replicates writes each point's folder as a complete run folder (its own summary.json, delta.csv
+ * and spectrum.csv too) and its summary.json gets the spread over replicates ({@link
+ * ReplicateStatistics}) as {@code replicates}.
  */
 public final class RunWriter {
 
@@ -63,6 +67,7 @@ public final class RunWriter {
    */
   public static void write(List<RunResult> runs, List<String> sweepKeys, Map<String, Object> origin) {
     Path folder = runs.get(0).folder();
+    boolean replicated = sweepKeys.contains(SweepPlan.REPLICATE);
     writeDelta(folder.resolve("delta.csv"), runs, sweepKeys);
     writeSpectrum(folder.resolve("spectrum.csv"), runs, sweepKeys);
     for (int i = 0; i < runs.size(); i++) {
@@ -75,13 +80,33 @@ public final class RunWriter {
         }
       }
       writeCurvature(arrays, run.curvature());
+      if (replicated) {
+        writeDelta(arrays.resolve("delta.csv"), List.of(run), List.of());
+        writeSpectrum(arrays.resolve("spectrum.csv"), List.of(run), List.of());
+        writeJson(arrays.resolve("summary.json"), Summary.of(run));
+      }
     }
     Map<String, Object> summary =
         sweepKeys.isEmpty() ? Summary.of(runs.get(0)) : Summary.ofSweep(runs, sweepKeys);
+    if (replicated) {
+      summary = withReplicates(summary, runs);
+    }
     if (origin != null) {
       summary.putAll(origin);
     }
     writeJson(folder.resolve("summary.json"), summary);
+  }
+
+  /** The summary with the replicates' statistics put before its points. */
+  private static Map<String, Object> withReplicates(Map<String, Object> summary, List<RunResult> runs) {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    summary.forEach((key, value) -> {
+      if (key.equals("points")) {
+        ordered.put("replicates", ReplicateStatistics.json(runs));
+      }
+      ordered.put(key, value);
+    });
+    return ordered;
   }
 
   /** Writes a JSON document (maps keep their order) atomically. */

@@ -77,7 +77,7 @@ public final class Comparison {
           if (rows.isEmpty()) {
             continue;
           }
-          Charts.line(chart, run.summary().name() + ", " + estimators.get(e),
+          Charts.line(chart, label(runs, r) + ", " + estimators.get(e),
               rows.stream().mapToDouble(row -> sameB ? row.k() : row.examples()).toArray(),
               rows.stream().mapToDouble(RunRows.Delta::delta).toArray(), Palette.categorical(r), e > 0);
         }
@@ -90,6 +90,18 @@ public final class Comparison {
     return new Figure("delta-compare", "Δ_k of every run on shared axes (log-log), one panel per"
         + " space, a colour per run; dashed lines are the estimators after each run's first.",
         Figure.COLUMN, panel * Math.max(1, charts.size()), Charts.stacked(charts, shares));
+  }
+
+  /**
+   * A run's name in the legend: its name, or its folder's when another run has the same name;
+   * "(mean of R)" for a run with replicates.
+   */
+  static String label(List<RunFolder> runs, int r) {
+    RunFolder run = runs.get(r);
+    String name = run.summary().name();
+    boolean shared = runs.stream().filter(other -> other.summary().name().equals(name)).count() > 1;
+    String label = shared && run.folder().getFileName() != null ? run.folder().getFileName().toString() : name;
+    return run.replicated() ? label + " (mean of " + run.replicates().count() + ")" : label;
   }
 
   private static String shortHash(String sha) {

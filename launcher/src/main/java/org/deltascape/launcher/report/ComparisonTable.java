@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.deltascape.launcher.output.Spread;
 
 /**
  * The one table of a comparison, as LaTeX (booktabs) and as a self-contained HTML page with the
  * comparison's picture: per run, space and estimator the plateau V ± s.e., K(ε) with its interval
- * and in examples, and the run's total seconds.
+ * and in examples, and the run's total seconds. A run with replicates enters with V and K(ε) as
+ * mean ± sd over its replicates, K(ε)'s range over them, the examples of K(ε) of its
+ * replicate-averaged Δ_k, and its seconds summed over the replicates.
  */
 final class ComparisonTable {
 
@@ -29,14 +32,25 @@ final class ComparisonTable {
     for (Line line : lines(runs)) {
       RunSummary.Sufficient k = line.k();
       tex.append("    ").append(LatexTable.escape(line.run().summary().name())).append(" & ")
-          .append(LatexTable.escape(line.space())).append(" & ").append(LatexTable.escape(line.estimator()))
-          .append(" & ").append(line.v() == null ? "--" : "$" + LatexTable.plusMinus(line.v().value(), line.v().stdError()) + "$")
+          .append(LatexTable.escape(line.space())).append(" & ").append(LatexTable.escape(line.estimator()));
+      if (line.run().replicated()) {
+        tex.append(LatexTable.replicateCells(line.run().replicates(), line.space(), line.estimator(), false))
+            .append(" & ").append(String.format(Locale.ROOT, "%.1f", total(line.run()))).append(" \\\\\n");
+        continue;
+      }
+      tex.append(" & ").append(line.v() == null ? "--" : "$" + LatexTable.plusMinus(line.v().value(), line.v().stdError()) + "$")
           .append(" & ").append(k == null || k.k() < 0 ? "--" : Long.toString(k.k()))
           .append(" & ").append(k == null || k.kLow() < 0 ? "--" : "[" + k.kLow() + ", " + k.kHigh() + "]")
           .append(" & ").append(k == null || k.examples() < 0 ? "--" : Long.toString(k.examples()))
           .append(" & ").append(String.format(Locale.ROOT, "%.1f", total(line.run()))).append(" \\\\\n");
     }
-    return tex.append("    \\bottomrule\n  \\end{tabular}\n\\end{table}\n").toString();
+    tex.append("    \\bottomrule\n  \\end{tabular}\n");
+    if (runs.stream().anyMatch(RunFolder::replicated)) {
+      tex.append("  \\par\\smallskip\\footnotesize Runs with replicates: $V$ and $K(\\varepsilon)$ as mean"
+          + " $\\pm$ sd over the replicates, the range of $K(\\varepsilon)$ over them, examples of"
+          + " $K(\\varepsilon)$ of the replicate-averaged $\\Delta_k$, seconds summed.\n");
+    }
+    return tex.append("\\end{table}\n").toString();
   }
 
   static String html(List<RunFolder> runs, HtmlReport.Picture picture) {
@@ -57,7 +71,22 @@ final class ComparisonTable {
       RunSummary.Sufficient k = line.k();
       html.append("<tr><td class=\"text\">").append(HtmlReport.escape(line.run().summary().name()))
           .append("</td><td class=\"text\">").append(HtmlReport.escape(line.space()))
-          .append("</td><td class=\"text\">").append(HtmlReport.escape(line.estimator())).append("</td><td>")
+          .append("</td><td class=\"text\">").append(HtmlReport.escape(line.estimator())).append("</td><td>");
+      if (line.run().replicated()) {
+        Replicates replicates = line.run().replicates();
+        Spread kSpread = replicates.k(line.space(), line.estimator());
+        long examples = replicates.meanCurveExamples(line.space(), line.estimator());
+        html.append(ReplicateTables.meanSd(replicates.plateau(line.space(), line.estimator())))
+            .append(" (sd)</td><td>").append(k == null ? "–" : HtmlReport.number(k.epsilon()))
+            .append("</td><td>").append(kSpread == null ? "–"
+                : String.format(Locale.ROOT, "%.1f ± %.1f", kSpread.mean(), kSpread.sd()))
+            .append("</td><td>").append(kSpread == null ? "–"
+                : "[" + (long) kSpread.min() + ", " + (long) kSpread.max() + "] over " + replicates.count() + " replicates")
+            .append("</td><td>").append(examples < 0 ? "–" : examples)
+            .append("</td><td>").append(String.format(Locale.ROOT, "%.1f", total(line.run()))).append("</td></tr>\n");
+        continue;
+      }
+      html
           .append(line.v() == null ? "–" : HtmlReport.number(line.v().value()) + " ± " + HtmlReport.number(line.v().stdError()))
           .append("</td><td>").append(k == null ? "–" : HtmlReport.number(k.epsilon()))
           .append("</td><td>").append(k == null || k.k() < 0 ? "–" : k.k())

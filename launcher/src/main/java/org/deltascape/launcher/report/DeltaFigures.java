@@ -15,6 +15,8 @@ import org.knowm.xchart.XYChart;
  *       (monte-carlo when present), log-log, with the line y = x.
  * </ul>
  * Log axes cannot show zero or negative values: band ends below the axis floor are drawn at it.
+ * For a run with replicates every curve is the mean over the replicates and its band ± 1 sd over
+ * them (what {@link RunFolder} reads such a run as), and the captions say so.
  */
 final class DeltaFigures {
 
@@ -37,6 +39,14 @@ final class DeltaFigures {
     return figures;
   }
 
+  /** "R replicates (training seeds a, b, c)". */
+  static String replicates(RunFolder run) {
+    List<Long> seeds = run.replicates().trainingSeeds();
+    return run.replicates().count() + " replicates (training seeds "
+        + (seeds.size() <= 4 ? seeds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+            : seeds.get(0) + "–" + seeds.get(seeds.size() - 1)) + ")";
+  }
+
   /** The axis title of k. */
   static String kTitle(int b) {
     return b == 1 ? "k (examples)" : "k (blocks of b = " + b + ")";
@@ -57,9 +67,9 @@ final class DeltaFigures {
       Charts.line(chart, estimators.get(e), curve.k, curve.delta, color, false);
     }
     chart.getStyler().setYAxisMin(floor);
-    return new Figure("delta-" + space, "Δ_k against k in the " + space
-        + " space (log-log), each estimator with its 95% interval as a band.", Figure.COLUMN, 200,
-        Charts.single(chart));
+    return new Figure("delta-" + space, "Δ_k against k in the " + space + " space (log-log), "
+        + (run.replicated() ? "each estimator's mean over " + replicates(run) + " with a band of ± 1 sd over them."
+            : "each estimator with its 95% interval as a band."), Figure.COLUMN, 200, Charts.single(chart));
   }
 
   private static Figure plateau(RunFolder run, String space, List<String> estimators, int b) {
@@ -112,7 +122,9 @@ final class DeltaFigures {
     }
     return new Figure("plateau-" + space, "Δ_k·b·k(k+1)·(N−1)/N against k in the " + space
         + " space: its mean over data orders is the plateau V (dashed), so a flat curve at V is"
-        + " the k⁻² law.", Figure.COLUMN, 200, Charts.single(chart));
+        + " the k⁻² law." + (run.replicated() ? " Means over " + replicates(run)
+            + ", with a band of ± 1 sd over them; V is their mean plateau." : ""),
+        Figure.COLUMN, 200, Charts.single(chart));
   }
 
   /** b·k(k+1)·(N−1)/N: Δ_k times this has expectation V over data orders. */
@@ -151,7 +163,8 @@ final class DeltaFigures {
       Charts.line(chart, "y = x", new double[] {lo, hi}, new double[] {lo, hi}, Color.DARK_GRAY, true);
     }
     return new Figure("estimators-" + space, "Each estimator's Δ_k against " + reference
-        + "'s in the " + space + " space, one point per k (log-log); on the dashed line they agree.",
+        + "'s in the " + space + " space, one point per k (log-log); on the dashed line they agree."
+        + (run.replicated() ? " Both are means over " + replicates(run) + "." : ""),
         Figure.COLUMN, 210, Charts.single(chart));
   }
 

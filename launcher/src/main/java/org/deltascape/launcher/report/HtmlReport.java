@@ -8,13 +8,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deltascape.launcher.output.Spread;
 
 /**
  * {@code report.html}: one self-contained page of a run. Every picture is inlined as a {@code
  * data:} PNG; there is no script, no style sheet or font from elsewhere, so the page reads the same
  * offline, attached to an e-mail or years later. Sections: the run, the summary table (per space
- * and estimator V ± s.e. and K(ε)), the model, timings, every picture, the spectrum, notes, and
- * the provenance (collapsed).
+ * and estimator V ± s.e. and K(ε)), the model, the size validation when there is one, timings,
+ * every picture, the spectrum, notes, and the provenance (collapsed). A run with replicates shows
+ * every figure as mean ± sd over its replicates, K(ε) with its range and K(ε) of the mean curve.
  */
 final class HtmlReport {
 
@@ -37,6 +39,11 @@ final class HtmlReport {
 
   /** The page's HTML. */
   static String of(RunFolder run, List<Picture> pictures) {
+    return of(run, pictures, null);
+  }
+
+  /** The page's HTML, with the run's size validation (or null). */
+  static String of(RunFolder run, List<Picture> pictures, Validation validation) {
     RunSummary summary = run.summary();
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -48,9 +55,22 @@ final class HtmlReport {
         .append(" examples, k in blocks of b = ").append(summary.blockSize()).append("; model ")
         .append(escape(summary.modelId())).append(" with P = ").append(summary.parameters())
         .append(" parameters. Δ_k = E_θ (L_{k+1}(w*+Pθ) − L_k(w*+Pθ))².</p>\n");
-    summaryTable(html, run);
-    modelTable(html, summary);
+    if (run.replicated()) {
+      html.append("<p>").append(escape(DeltaFigures.replicates(run))).append(", trained from the same data"
+          + " orders, directions' and θ's seeds: every figure is the mean over the replicates with its"
+          + " spread (± 1 sd, sample standard deviation). Each replicate's own files are in"
+          + " <code>points/&lt;index&gt;/</code>.</p>\n");
+      ReplicateTables.summary(html, run);
+      ReplicateTables.model(html, run);
+    } else {
+      summaryTable(html, run);
+      modelTable(html, summary);
+    }
+    validationSection(html, validation);
     timingsTable(html, summary.timings());
+    if (run.replicated()) {
+      html.append("<p class=\"muted\">Seconds summed over the replicates.</p>\n");
+    }
     html.append("<h2>Pictures</h2>\n<div class=\"figures\">\n");
     for (Picture picture : pictures) {
       Figure figure = picture.figure();
@@ -61,7 +81,11 @@ final class HtmlReport {
           .append(".{png,svg,pdf}</span></figcaption></figure>\n");
     }
     html.append("</div>\n");
-    spectrumTable(html, run);
+    if (run.replicated()) {
+      ReplicateTables.spectrum(html, run);
+    } else {
+      spectrumTable(html, run);
+    }
     notes(html, summary);
     html.append("<h2>Provenance</h2>\n<details><summary>config, seeds, hashes and versions</summary>\n<pre>")
         .append(escape(pretty(summary.provenance()))).append("</pre>\n</details>\n");
@@ -108,6 +132,36 @@ final class HtmlReport {
           .append(Double.isNaN(score.accuracy()) ? "–" : String.format(Locale.ROOT, "%.4f", score.accuracy()))
           .append("</td></tr>\n");
     }
+  }
+
+  private static void validationSection(StringBuilder html, Validation validation) {
+    if (validation == null) {
+      return;
+    }
+    html.append("<h2>Does K(ε) predict test performance?</h2>\n");
+    if (validation.skipped() != null) {
+      html.append("<p>The size validation was skipped: ").append(escape(validation.skipped())).append(".</p>\n");
+      return;
+    }
+    html.append("<p>Fresh models trained as w* was, on the first n examples of the run's first data order,"
+        + " scored on the test split; mean ± sd over the models of each size");
+    if (validation.space() != null) {
+      html.append(" (K(ε) of space ").append(escape(validation.space())).append(", estimator ")
+          .append(escape(validation.estimator())).append(")");
+    }
+    html.append(".</p>\n<table>\n<tr><th>n</th><th>models</th><th>test loss</th><th>test accuracy</th>"
+        + "<th class=\"text\"></th></tr>\n");
+    for (int n : validation.sizes()) {
+      Spread loss = validation.testLoss(n);
+      Spread accuracy = validation.testAccuracy(n);
+      html.append("<tr><td>").append(n).append("</td><td>").append(loss.count()).append("</td><td>")
+          .append(number(loss.mean())).append(" ± ").append(number(loss.sd())).append("</td><td>")
+          .append(accuracy.count() == 0 ? "–" : String.format(Locale.ROOT, "%.4f ± %.4f", accuracy.mean(),
+              accuracy.sd()))
+          .append("</td><td class=\"text\">").append(n == validation.kExamples() ? "← K(ε)" : "")
+          .append("</td></tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private static void timingsTable(StringBuilder html, Map<String, Double> timings) {

@@ -3,16 +3,22 @@ package org.deltascape.launcher.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deltascape.launcher.output.Spread;
 
 /**
  * {@code table.tex}: a booktabs table of one run for a paper: per space and estimator the plateau
  * V ± s.e., K(ε) with its interval over data orders and in examples, and the seconds the space
- * took (directions, passes and estimates together). Needs the booktabs package.
+ * took (directions, passes and estimates together). Needs the booktabs package. For a run with
+ * replicates: V and K(ε) as mean ± sd over the replicates, K(ε)'s range over them, K(ε) of the
+ * replicate-averaged Δ_k curve and its examples, and seconds summed over the replicates.
  */
 final class LatexTable {
 
   static final String HEADER =
       "Space & Estimator & $V$ & $K(\\varepsilon)$ & interval & examples & time [s] \\\\";
+
+  static final String REPLICATE_HEADER = "Space & Estimator & $V$ & $K(\\varepsilon)$ & range"
+      + " & $K(\\varepsilon)$ of mean & examples & time [s] \\\\";
 
   private LatexTable() {}
 
@@ -31,9 +37,15 @@ final class LatexTable {
         .append("}: ").append(escape(summary.datasetName())).append(", $N = ").append(summary.examples())
         .append("$, $k$ in blocks of $b = ").append(summary.blockSize()).append("$, model \\texttt{")
         .append(escape(summary.modelId())).append("} with $P = ").append(summary.parameters())
-        .append("$ parameters. Intervals are over data orders; times are wall-clock seconds per space.}\n");
+        .append(run.replicated()
+            ? "$ parameters; mean $\\pm$ sd over " + escape(DeltaFigures.replicates(run)) + ", with the range"
+                + " of $K(\\varepsilon)$ over them and $K(\\varepsilon)$ of the replicate-averaged"
+                + " $\\Delta_k$. Times are wall-clock seconds per space, summed over the replicates.}\n"
+            : "$ parameters. Intervals are over data orders; times are wall-clock seconds per space.}\n");
     tex.append("  \\label{tab:deltascape-").append(summary.name().replaceAll("[^A-Za-z0-9-]", "-")).append("}\n");
-    tex.append("  \\begin{tabular}{llrrrrr}\n    \\toprule\n    ").append(HEADER).append("\n    \\midrule\n");
+    tex.append(run.replicated() ? "  \\begin{tabular}{llrrrrrr}\n    \\toprule\n    " + REPLICATE_HEADER
+        : "  \\begin{tabular}{llrrrrr}\n    \\toprule\n    " + HEADER).append("\n    \\midrule\n");
+    int columns = run.replicated() ? 7 : 6;
     Map<String, Double> timings = summary.timings();
     List<String> spaces = run.spaces();
     for (int s = 0; s < spaces.size(); s++) {
@@ -41,6 +53,13 @@ final class LatexTable {
       boolean first = true;
       for (String estimator : run.estimators()) {
         if (run.curve(space, estimator).isEmpty()) {
+          continue;
+        }
+        if (run.replicated()) {
+          tex.append("    ").append(first ? escape(space) : "").append(" & ").append(escape(estimator))
+              .append(replicateCells(run.replicates(), space, estimator))
+              .append(" & ").append(first ? seconds(spaceSeconds(timings, space)) : "").append(" \\\\\n");
+          first = false;
           continue;
         }
         RunSummary.Plateau v = summary.plateau(space, estimator);
@@ -57,12 +76,33 @@ final class LatexTable {
         tex.append("    \\addlinespace\n");
       }
     }
-    tex.append("    \\midrule\n    \\multicolumn{6}{l}{Training} & ")
+    tex.append("    \\midrule\n    \\multicolumn{" + columns + "}{l}{Training} & ")
         .append(seconds(timings.getOrDefault("train", Double.NaN))).append(" \\\\\n");
-    tex.append("    \\multicolumn{6}{l}{Total} & ").append(seconds(timings.getOrDefault("total", Double.NaN)))
+    tex.append("    \\multicolumn{" + columns + "}{l}{Total} & ").append(seconds(timings.getOrDefault("total", Double.NaN)))
         .append(" \\\\\n");
     tex.append("    \\bottomrule\n  \\end{tabular}\n\\end{table}\n");
     return tex.toString();
+  }
+
+  /** {@code & $V$ & $K$ & [min, max] & K of the mean & examples} of one row of a replicated run. */
+  static String replicateCells(Replicates replicates, String space, String estimator) {
+    return replicateCells(replicates, space, estimator, true);
+  }
+
+  /** As {@link #replicateCells(Replicates, String, String)}, with or without K(ε) of the mean. */
+  static String replicateCells(Replicates replicates, String space, String estimator, boolean meanCurve) {
+    Spread v = replicates.plateau(space, estimator);
+    Spread k = replicates.k(space, estimator);
+    long meanK = replicates.meanCurveK(space, estimator);
+    long examples = replicates.meanCurveExamples(space, estimator);
+    String reached = replicates.reached(space, estimator) < replicates.count()
+        ? "\\textsuperscript{" + replicates.reached(space, estimator) + "/" + replicates.count() + "}" : "";
+    return " & " + (v == null ? "--" : "$" + plusMinus(v.mean(), v.sd()) + "$")
+        + " & " + (k == null ? "--" : "$" + String.format(Locale.ROOT, "%.1f \\pm %.1f", k.mean(),
+            Double.isFinite(k.sd()) ? k.sd() : 0) + "$" + reached)
+        + " & " + (k == null ? "--" : "[" + (long) k.min() + ", " + (long) k.max() + "]")
+        + (meanCurve ? " & " + (meanK < 0 ? "--" : Long.toString(meanK)) : "")
+        + " & " + (examples < 0 ? "--" : Long.toString(examples));
   }
 
   /** The seconds of every stage that belongs to a space ({@code stage:space}). */

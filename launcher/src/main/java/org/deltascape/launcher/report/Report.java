@@ -8,7 +8,9 @@ import org.deltascape.launcher.output.AtomicFiles;
 
 /**
  * Rebuilds a run's pictures ({@code figures/}), {@code report.html} and {@code table.tex} from the
- * run folder's files alone: nothing is recomputed and no model is loaded.
+ * run folder's files alone: nothing is recomputed and no model is loaded. A run with replicates is
+ * drawn as the mean over its replicates with their spread; a size validation in the folder
+ * ({@code validation.csv}) gets its picture and table.
  */
 public final class Report {
 
@@ -38,12 +40,18 @@ public final class Report {
    */
   public static Written build(Path folder) {
     RunFolder run = RunFolder.read(folder);
+    Validation validation = Validation.read(run);
+    List<Figure> figures = figures(run);
+    Figure sizes = validation == null ? null : ValidationFigure.of(validation);
+    if (sizes != null) {
+      figures.add(sizes);
+    }
     List<HtmlReport.Picture> pictures = new ArrayList<>();
-    for (Figure figure : figures(run)) {
+    for (Figure figure : figures) {
       pictures.add(new HtmlReport.Picture(figure, FigureFiles.write(figure, folder.resolve(FIGURES))));
     }
     Path html = folder.resolve("report.html");
-    AtomicFiles.writeText(html, HtmlReport.of(run, pictures));
+    AtomicFiles.writeText(html, HtmlReport.of(run, pictures, validation));
     Path table = folder.resolve("table.tex");
     AtomicFiles.writeText(table, LatexTable.of(run));
     return new Written(html, table, pictures.stream().map(picture -> picture.figure().name()).toList());
@@ -52,7 +60,11 @@ public final class Report {
   /** Every picture the run has data for, in report order. */
   static List<Figure> figures(RunFolder run) {
     List<Figure> figures = new ArrayList<>(DeltaFigures.of(run));
-    figures.addAll(LandscapeFigures.of(run));
+    for (Figure landscape : LandscapeFigures.of(run)) {
+      figures.add(run.replicated() ? new Figure(landscape.name(), landscape.caption()
+          + " Around replicate 0's w* (training seed " + run.replicates().trainingSeeds().get(0) + ").",
+          landscape.width(), landscape.height(), landscape.painter()) : landscape);
+    }
     figures.addAll(ModelFigures.of(run));
     return figures;
   }

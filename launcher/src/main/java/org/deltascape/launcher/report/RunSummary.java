@@ -42,6 +42,21 @@ public record RunSummary(Path file, JsonNode root) {
    * @throws DeltascapeException when it is missing, not JSON, or lacks a key every run writes
    */
   public static RunSummary read(Path file) {
+    RunSummary summary = new RunSummary(file, parse(file));
+    summary.require("name");
+    summary.integer("data.block_size");
+    summary.integer("data.examples");
+    summary.require("model.id");
+    summary.integer("model.parameters");
+    return summary;
+  }
+
+  /**
+   * The JSON document of a summary file, unchecked.
+   *
+   * @throws DeltascapeException when it is missing or not JSON
+   */
+  static JsonNode parse(Path file) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
@@ -55,13 +70,7 @@ public record RunSummary(Path file, JsonNode root) {
       throw new DeltascapeException(String.format(CsvTable.UNREADABLE, e.getMessage()), file.toString(),
           CsvTable.FIX_EDITED, e);
     }
-    RunSummary summary = new RunSummary(file, root == null ? NullNode.getInstance() : root);
-    summary.require("name");
-    summary.integer("data.block_size");
-    summary.integer("data.examples");
-    summary.require("model.id");
-    summary.integer("model.parameters");
-    return summary;
+    return root == null ? NullNode.getInstance() : root;
   }
 
   /** The run's name. */

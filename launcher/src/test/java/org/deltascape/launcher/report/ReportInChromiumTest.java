@@ -3,7 +3,9 @@ package org.deltascape.launcher.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deltascape.api.Progress;
+import org.deltascape.launcher.Console;
+import org.deltascape.launcher.Launcher;
+import org.deltascape.launcher.discovery.PluginCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,22 +66,70 @@ class ReportInChromiumTest {
 
   @Test
   void everyPictureLoadsAndNothingComplains() throws IOException, InterruptedException {
+    Path folder = ReportFixture.write(dir.resolve("run"));
+    Report.Written written = Report.build(folder);
+    assertLoadsCleanly(written, "page");
+    assertThat(written.figures()).containsExactly("delta-hessian", "plateau-hessian", "estimators-hessian",
+        "delta-random_10", "plateau-random_10", "estimators-random_10", "profile-hessian", "surface-hessian",
+        "spectrum", "density", "training");
+    for (String name : written.figures()) {
+      for (String extension : List.of(".png", ".svg", ".pdf")) {
+        assertThat(folder.resolve(Report.FIGURES).resolve(name + extension)).isNotEmptyFile();
+      }
+    }
+  }
+
+  /** A run with replicates and a validation block, as deltascape run writes it. */
+  @Test
+  void theReportOfReplicatesWithItsBandsAndValidationLoadsAndNothingComplains()
+      throws IOException, InterruptedException {
+    Path config = dir.resolve("replicated.yaml");
+    Files.writeString(config, String.join("\n",
+        "seed: 5",
+        "dataset: { id: digits, limit: 300 }",
+        "model: { id: mlp, hidden: [4], activation: tanh }",
+        "training: { epochs: 2, batch-size: 30 }",
+        "spaces: [{ id: hessian, dim: 2 }, { id: random, dim: 2 }]",
+        "sampler: { sigma: 0.5, samples: 32 }",
+        "orders: 2",
+        "k: { step: 10 }",
+        "threshold: 1.0e-3",
+        "replicates: 3",
+        "validation: { replicates: 2, space: random }",
+        ""));
+    Path folder = dir.resolve("replicated");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console = new Console(
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(new Launcher(
+        PluginCatalog.classpath(getClass().getClassLoader()), console,
+        Progress.silent()).execute("run", config.toString(), "--output", folder.toString()))
+        .as(err.toString(StandardCharsets.UTF_8)).isZero();
+    Report.Written written = Report.build(folder);
+    assertLoadsCleanly(written, "replicated");
+    assertThat(written.figures()).containsExactly("delta-hessian", "plateau-hessian", "estimators-hessian",
+        "delta-random", "plateau-random", "estimators-random", "spectrum", "training", "validation");
+    String html = Files.readString(written.html());
+    assertThat(html).contains("mean over 3 replicates (training seeds 5, 6, 7) with a band of ± 1 sd over them")
+        .contains("with ± 1 sd error bars (top)").contains("the dashed line is K(ε) (space random");
+  }
+
+  private void assertLoadsCleanly(Report.Written written, String name) throws IOException, InterruptedException {
     if (!Files.isExecutable(CHROMIUM)) {
       fail(CHROMIUM + " is missing: this test opens report.html in headless Chromium. Install it with"
           + " `apt-get install -y chromium` (CI's .ci/run does)");
     }
-    Path folder = ReportFixture.write(dir.resolve("run"));
-    Report.Written written = Report.build(folder);
     String html = Files.readString(written.html());
     assertThat(html).doesNotContain("<script").doesNotContainPattern("(src|href)=\"(https?:|//|file:)");
-    Path page = dir.resolve("checked.html");
+    Path page = dir.resolve(name + "-checked.html");
     Files.writeString(page, html.replaceFirst("<head>", "<head>\n" + Matcher.quoteReplacement(CHECK)));
 
-    Path stdout = dir.resolve("dom.html");
-    Path stderr = dir.resolve("chromium.log");
+    Path stdout = dir.resolve(name + "-dom.html");
+    Path stderr = dir.resolve(name + "-chromium.log");
     Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile"),
+        "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve(name + "-profile"),
         "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000", "--dump-dom", page.toUri().toString()))
         .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     if (!chromium.waitFor(60, TimeUnit.SECONDS)) {
@@ -89,14 +143,6 @@ class ReportInChromiumTest {
     assertThat(result.find()).as("the check's result in the dumped DOM; Chromium's log:%n%s", log).isTrue();
     int pictures = written.figures().size();
     assertThat(result.group(1)).isEqualTo("{\"images\":" + pictures + ",\"broken\":[],\"problems\":[],\"resources\":[]}");
-    assertThat(written.figures()).containsExactly("delta-hessian", "plateau-hessian", "estimators-hessian",
-        "delta-random_10", "plateau-random_10", "estimators-random_10", "profile-hessian", "surface-hessian",
-        "spectrum", "density", "training");
-    for (String name : written.figures()) {
-      for (String extension : List.of(".png", ".svg", ".pdf")) {
-        assertThat(folder.resolve(Report.FIGURES).resolve(name + extension)).isNotEmptyFile();
-      }
-    }
     assertThat(log.lines().filter(line -> line.contains(":CONSOLE")).toList()).isEmpty();
   }
 }
