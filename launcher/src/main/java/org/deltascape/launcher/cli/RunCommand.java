@@ -15,7 +15,10 @@ import org.deltascape.launcher.config.ProvenanceConfig;
 import org.deltascape.launcher.config.ExperimentConfig;
 import org.deltascape.api.Progress;
 import org.deltascape.launcher.discovery.PluginCatalog;
+import org.deltascape.launcher.engine.Engines;
 import org.deltascape.launcher.engine.Experiment;
+import org.deltascape.launcher.engine.MonteCarloExecutor;
+import org.deltascape.launcher.engine.RunDescription;
 import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.output.ConsoleReport;
 import org.deltascape.launcher.report.Report;
@@ -119,8 +122,12 @@ public final class RunCommand implements Callable<Integer> {
         config == null || from != null ? null : config.toAbsolutePath().normalize().toString(),
         folders, overrides, RunCheckpoint.hash(loaded.plan()), canonicals(loaded));
     RunCheckpoint checkpoint = RunCheckpoint.start(folder, stored);
-    List<RunResult> results =
-        new Experiment(loaded.registry(), progress).run(loaded.plan(), folder, checkpoint);
+    List<RunResult> results;
+    try (MonteCarloExecutor executor = Engines.executor(loaded.root(), description(stored),
+        RunCommand.class.getClassLoader())) {
+      results = new Experiment(loaded.registry(), progress, executor)
+          .run(loaded.plan(), folder, checkpoint);
+    }
     RunWriter.write(results, loaded.plan().keys());
     checkpoint.finish();
     print(loaded, results);
@@ -141,8 +148,12 @@ public final class RunCommand implements Callable<Integer> {
         RunResume.load(catalog, resume, stored, config, overrides, pluginFolders);
     String stage = RunCheckpoint.stage(resume).orElse("started");
     RunCheckpoint checkpoint = RunCheckpoint.resume(resume, stored);
-    List<RunResult> results =
-        new Experiment(loaded.registry(), progress).run(loaded.plan(), resume, checkpoint);
+    List<RunResult> results;
+    try (MonteCarloExecutor executor = Engines.executor(loaded.root(), description(stored),
+        RunCommand.class.getClassLoader())) {
+      results = new Experiment(loaded.registry(), progress, executor)
+          .run(loaded.plan(), resume, checkpoint);
+    }
     RunWriter.write(results, loaded.plan().keys(),
         RunResume.record(stage, checkpoint.samplesReused()));
     checkpoint.finish();
@@ -167,6 +178,17 @@ public final class RunCommand implements Callable<Integer> {
         console.err().println("warning: the report was not written: " + e.getMessage()
             + " The results are complete; try deltascape report " + run.folder());
       }
+    }
+  }
+
+  /** What other JVMs need to rebuild the run's jobs: the kept config tree and its plugins. */
+  static RunDescription description(StoredRun stored) {
+    try {
+      return new RunDescription(
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(stored.tree()),
+          stored.defaultName(), stored.configFile(), stored.pluginFolders());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a config tree is always JSON", e);
     }
   }
 

@@ -89,7 +89,7 @@ public final class ExperimentConfigBinder {
 
   private static final Set<String> SECTIONS =
       Set.of("seeds", "dataset", "model", "training", "spaces", "sampler", "estimators", "k",
-          "plugins", "curvature", "sweep", "landscape");
+          "plugins", "curvature", "sweep", "landscape", "engine");
 
   private final PluginRegistry registry;
 

@@ -43,10 +43,21 @@ public final class Experiment {
 
   private final PluginRegistry registry;
   private final Progress progress;
+  private final MonteCarloExecutor executor;
 
+  /** An experiment that runs everything in this JVM. */
   public Experiment(PluginRegistry registry, Progress progress) {
+    this(registry, progress, MonteCarloExecutor.LOCAL);
+  }
+
+  /**
+   * An experiment whose Monte Carlo blocks are computed by {@code executor} (the caller closes
+   * it).
+   */
+  public Experiment(PluginRegistry registry, Progress progress, MonteCarloExecutor executor) {
     this.registry = registry;
     this.progress = progress;
+    this.executor = executor;
   }
 
   /** Runs one experiment; writes nothing (see the output writers). */
@@ -161,7 +172,7 @@ public final class Experiment {
     CurvatureSource curvature = new CurvatureSource(fit.model(), fit.fit().weights(), fit.chunks(),
         orders.orders(), registry);
     SpaceRun spaceRun = new SpaceRun(registry, progress, fit, orders, curvature, estimators,
-        sampler, config, clock, journal, index);
+        sampler, config, clock, journal, index, executor);
 
     List<SpaceResult> spaces = new ArrayList<>();
     for (ExperimentConfig.SpaceSpec spec : config.spaces()) {
@@ -199,7 +210,7 @@ public final class Experiment {
         fit.testScore(), fit.fit().history());
     return new RunResult(config, folder, data, modelInfo, fit.fit().weights().data().asDouble(),
         orders, lossAtCentre, spaces, analyses, point.values(), timings,
-        Provenance.of(config, registry, fit.train().sha256(), orders));
+        Provenance.of(config, registry, fit.train().sha256(), orders, executor.describe()));
   }
 
   private static boolean drawn(ExperimentConfig config, ExperimentConfig.SpaceSpec spec) {

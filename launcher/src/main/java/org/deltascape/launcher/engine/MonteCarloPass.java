@@ -74,43 +74,85 @@ final class MonteCarloPass {
 
   private MonteCarloPass() {}
 
-  static Result run(
-      SubspaceModel subspace,
-      ThetaSampler sampler,
-      RandomKey key,
-      int samples,
-      DataChunks chunks,
-      DeltaProblem problem,
-      Map<String, Estimator> estimators,
-      Compat compat,
-      Journal journal,
-      Progress progress,
+  /**
+   * The pass on the experiment's side: θ of every block (for the outputs), and each estimator's
+   * sums over all samples, the blocks not restored from {@code journal} computed by {@code
+   * executor} and folded in index order.
+   */
+  static Result run(MonteCarloJob job, BlockComputer local, MonteCarloExecutor executor,
+      ThetaSampler sampler, RandomKey key, Compat compat, Journal journal, Progress progress,
       String label) {
-    int dimension = subspace.dimension();
-    int n = chunks.size();
+    int samples = job.samples();
     int done = journal.samplesDone();
     if (done % BLOCK != 0 && done != samples || done > samples) {
       throw new IllegalArgumentException("cannot resume Monte Carlo at sample " + done);
     }
     Map<String, PartialSums> totals = new LinkedHashMap<>(journal.sumsDone());
-    double[] allThetas = new double[samples * dimension];
-    List<INDArray> chunkOut = new ArrayList<>();
-    INDArray losses = null; // S × N, reused by every block of the same size
+    double[] allThetas = thetas(sampler, key, samples, job.dimension(), compat);
     try (Progress.Task task = progress.start("Monte Carlo in " + label, samples, "samples")) {
       task.advance(done);
-      for (int first = 0; first < samples; first += BLOCK) {
+      int step = Math.max(1, executor.blocksPerCall());
+      for (int from = (done + BLOCK - 1) / BLOCK; from < job.blocks(); from += step) {
+        int to = (int) Math.min(job.blocks(), (long) from + step);
+        List<Map<String, PartialSums>> blocks = executor.run(job, from, to, local, task);
+        if (blocks.size() != to - from) {
+          throw new IllegalStateException("the " + executor.describe().get("id") + " engine returned "
+              + blocks.size() + " blocks for blocks [" + from + ", " + to + ")");
+        }
+        for (Map<String, PartialSums> block : blocks) {
+          block.forEach((id, sums) -> totals.merge(id, sums, PartialSums::then));
+        }
+        journal.record(Math.min(samples, to * BLOCK), totals);
+      }
+    }
+    return new Result(totals, allThetas);
+  }
+
+  /** Every θ of the pass, S × D row-major, drawn block by block as the blocks draw them. */
+  static double[] thetas(ThetaSampler sampler, RandomKey key, int samples, int dimension,
+      Compat compat) {
+    double[] all = new double[samples * dimension];
+    for (int first = 0; first < samples; first += BLOCK) {
+      INDArray thetas = draw(sampler, key, first, Math.min(BLOCK, samples - first), dimension, compat);
+      System.arraycopy(thetas.data().asDouble(), 0, all, first * dimension,
+          (int) thetas.length());
+    }
+    return all;
+  }
+
+  private static INDArray draw(ThetaSampler sampler, RandomKey key, int first, int count,
+      int dimension, Compat compat) {
+    INDArray thetas = Nd4j.zeros(DataType.DOUBLE, count, dimension);
+    sampler.sample(key, first, thetas);
+    if (compat != null && dimension > 1) {
+      thetas.get(NDArrayIndex.all(), NDArrayIndex.interval(1, dimension)).assign(0);
+    }
+    return thetas;
+  }
+
+  /**
+   * The blocks of a pass computed in this JVM: for each block, θ from its indices, every example's
+   * loss at w* + Pθ (all k and all orders come from these), and each estimator's sums of the block.
+   * Not thread-safe (it reuses its buffers): one per thread.
+   */
+  static BlockComputer computer(SubspaceModel subspace, ThetaSampler sampler, RandomKey key,
+      int samples, DataChunks chunks, DeltaProblem problem, Map<String, Estimator> estimators,
+      Compat compat, String label) {
+    int dimension = subspace.dimension();
+    int n = chunks.size();
+    List<INDArray> chunkOut = new ArrayList<>();
+    INDArray[] losses = new INDArray[1]; // S × N, reused by every block of the same size
+    return (fromBlock, toBlock) -> {
+      List<Map<String, PartialSums>> blocks = new ArrayList<>();
+      for (int block = fromBlock; block < toBlock; block++) {
+        int first = block * BLOCK;
         int count = Math.min(BLOCK, samples - first);
-        INDArray thetas = Nd4j.zeros(DataType.DOUBLE, count, dimension);
-        sampler.sample(key, first, thetas);
-        if (compat != null && dimension > 1) {
-          thetas.get(NDArrayIndex.all(), NDArrayIndex.interval(1, dimension)).assign(0);
+        if (count <= 0) {
+          throw new IllegalArgumentException("block " + block + " is beyond the " + samples + " samples");
         }
-        System.arraycopy(thetas.data().asDouble(), 0, allThetas, first * dimension, count * dimension);
-        if (first < done) {
-          continue; // θ are redrawn (cheap, and a function of the index); the sums were restored
-        }
-        if (losses == null || losses.rows() != count) {
-          losses = Nd4j.create(DataType.DOUBLE, count, n); // every column is overwritten below
+        INDArray thetas = draw(sampler, key, first, count, dimension, compat);
+        if (losses[0] == null || losses[0].rows() != count) {
+          losses[0] = Nd4j.create(DataType.DOUBLE, count, n); // every column is overwritten below
         }
         int c = 0;
         for (DataChunks.Chunk chunk : chunks) {
@@ -125,22 +167,22 @@ final class MonteCarloPass {
           }
           INDArray out = chunkOut.get(c);
           subspace.losses(thetas, chunk.batch(), out);
-          losses.get(NDArrayIndex.all(), NDArrayIndex.interval(chunk.from(), chunk.from() + size)).assign(out);
+          losses[0].get(NDArrayIndex.all(), NDArrayIndex.interval(chunk.from(), chunk.from() + size))
+              .assign(out);
           c++;
         }
-        requireFinite(losses, first, label);
+        requireFinite(losses[0], first, label);
         if (compat != null) {
-          reshuffle(losses, first, compat.orderSeed());
+          reshuffle(losses[0], first, compat.orderSeed());
         }
+        Map<String, PartialSums> sums = new LinkedHashMap<>();
         for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
-          PartialSums block = entry.getValue().accumulate(problem, first, thetas, losses);
-          totals.merge(entry.getKey(), block, PartialSums::then);
+          sums.put(entry.getKey(), entry.getValue().accumulate(problem, first, thetas, losses[0]));
         }
-        journal.record(first + count, totals);
-        task.advance(count);
+        blocks.add(sums);
       }
-    }
-    return new Result(totals, allThetas);
+      return blocks;
+    };
   }
 
   private static void requireFinite(INDArray losses, int first, String label) {

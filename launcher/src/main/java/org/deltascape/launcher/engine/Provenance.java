@@ -30,8 +30,8 @@ public final class Provenance {
   private Provenance() {}
 
   /** The provenance of a run of {@code config}. */
-  public static Map<String, Object> of(
-      ExperimentConfig config, PluginRegistry registry, String datasetSha256, DataOrders orders) {
+  public static Map<String, Object> of(ExperimentConfig config, PluginRegistry registry,
+      String datasetSha256, DataOrders orders, Map<String, Object> engine) {
     Map<String, Object> record = new LinkedHashMap<>();
     try {
       record.put("config", new ObjectMapper().readValue(config.canonical(), Map.class));
@@ -55,6 +55,7 @@ public final class Provenance {
     threads.put("nd4j_threads", ThreadPolicy.current());
     threads.put("available_processors", Runtime.getRuntime().availableProcessors());
     record.put("threads", threads);
+    record.put("engine", engine);
     return record;
   }
 

@@ -1,7 +1,6 @@
 package org.deltascape.launcher.engine;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,17 @@ import org.deltascape.api.EstimationContext;
 import org.deltascape.api.EstimationInputs;
 import org.deltascape.api.Estimator;
 import org.deltascape.api.EstimatorInput;
-import org.deltascape.api.ExampleDerivatives;
 import org.deltascape.api.Progress;
 import org.deltascape.api.RandomKey;
 import org.deltascape.api.Sampler;
 import org.deltascape.api.Settings;
 import org.deltascape.api.Subspace;
-import org.deltascape.api.SubspaceModel;
-import org.deltascape.api.ThetaSampler;
 import org.deltascape.estimators.delta.Plateau;
 import org.deltascape.estimators.delta.SufficientSize;
 import org.deltascape.launcher.config.ExperimentConfig;
 import org.deltascape.launcher.discovery.PluginRegistry;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One space of one experiment: its directions, then one Monte Carlo pass shared by every
@@ -45,10 +43,13 @@ final class SpaceRun {
   private final Stopwatch clock;
   private final RunJournal journal;
   private final int point;
+  private final MonteCarloExecutor executor;
 
   SpaceRun(PluginRegistry registry, Progress progress, Fit fit, DataOrders orders,
       CurvatureSource curvature, Map<String, Estimator> estimators, Sampler sampler,
-      ExperimentConfig config, Stopwatch clock, RunJournal journal, int point) {
+      ExperimentConfig config, Stopwatch clock, RunJournal journal, int point,
+      MonteCarloExecutor executor) {
+    this.executor = executor;
     this.journal = journal;
     this.point = point;
     this.registry = registry;
@@ -92,47 +93,30 @@ final class SpaceRun {
   SpaceResult run(ExperimentConfig.SpaceSpec spec, Built built) {
     Directions directions = built.directions();
     int productsBefore = curvature.products();
-    ThetaSampler thetaSampler = sampler.create(config.sampler().settings(), directions.dimension());
-    RandomKey thetaKey = new RandomKey(config.seeds().sampling(), "theta/" + spec.name(), 0);
-    DeltaProblem problem = new DeltaProblem(fit.train().size(), config.step(), orders.orders(),
-        directions.dimension(), config.samples(), thetaSampler.moments().orElse(null));
-    SubspaceModel subspace = fit.model().restrict(fit.fit().weights(), directions.basis());
-
-    EnumSet<EstimatorInput> needs = EnumSet.noneOf(EstimatorInput.class);
-    estimators.values().forEach(estimator -> needs.addAll(estimator.inputs()));
-    ExampleDerivatives derivatives = null;
-    if (needs.contains(EstimatorInput.DERIVATIVES)) {
-      derivatives = ExampleDerivativesPass.run(subspace, fit.chunks(), directions.dimension());
+    MonteCarloJob job = job(point, spec.name(), config.samples(), fit.fit().weights(), directions);
+    SpacePass pass = SpacePass.prepare(fit.model(), fit.chunks(), orders, config, job, estimators,
+        sampler);
+    if (pass.derivatives() != null) {
       clock.lap("derivatives:" + spec.name());
     }
-    Map<String, Estimator> prepared = new LinkedHashMap<>();
-    Map<String, Estimator> sampling = new LinkedHashMap<>();
-    for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
-      Estimator estimator = entry.getValue();
-      Estimator bound = estimator.prepared(problem,
-          estimator.inputs().contains(EstimatorInput.DERIVATIVES) ? derivatives : null);
-      prepared.put(entry.getKey(), bound);
-      if (estimator.inputs().contains(EstimatorInput.LOSS_SAMPLES)) {
-        sampling.put(entry.getKey(), bound);
-      }
-    }
-    MonteCarloPass.Result pass = new MonteCarloPass.Result(Map.of(), new double[0]);
-    if (!sampling.isEmpty()) {
-      MonteCarloPass.Compat compat = config.paperCompat()
-          ? new MonteCarloPass.Compat(config.seeds().order()) : null;
-      pass = MonteCarloPass.run(subspace, thetaSampler, thetaKey, config.samples(), fit.chunks(),
-          problem, sampling, compat, journal(spec.name(), config.samples()), progress, spec.name());
+    MonteCarloPass.Result sampled = new MonteCarloPass.Result(Map.of(), new double[0]);
+    if (!pass.sampling().isEmpty()) {
+      sampled = MonteCarloPass.run(job, pass.blocks(fit.chunks(), config.samples(), spec.name()),
+          executor, pass.thetaSampler(), pass.thetaKey(), pass.compat(),
+          journal(spec.name(), config.samples()), progress, spec.name());
       clock.lap("monte-carlo:" + spec.name());
     }
 
     EstimationContext estimation = new EngineEstimationContext(spec.name(), fit.model(),
-        fit.fit().weights(), directions, fit.train(), thetaSampler, thetaKey, curvature, progress);
+        fit.fit().weights(), directions, fit.train(), pass.thetaSampler(), pass.thetaKey(),
+        curvature, progress);
+    DeltaProblem problem = pass.problem();
     List<EstimatorResult> results = new ArrayList<>();
-    for (Map.Entry<String, Estimator> entry : prepared.entrySet()) {
+    for (Map.Entry<String, Estimator> entry : pass.prepared().entrySet()) {
       Set<EstimatorInput> inputs = estimators.get(entry.getKey()).inputs();
       EstimationInputs given = new EstimationInputs(
-          pass.sums().get(entry.getKey()),
-          inputs.contains(EstimatorInput.DERIVATIVES) ? derivatives : null,
+          sampled.sums().get(entry.getKey()),
+          inputs.contains(EstimatorInput.DERIVATIVES) ? pass.derivatives() : null,
           inputs.contains(EstimatorInput.MODEL) ? estimation : null);
       DeltaCurve curve = entry.getValue().estimate(problem, given);
       results.add(new EstimatorResult(entry.getKey(), curve, Plateau.of(problem, curve),
@@ -140,8 +124,17 @@ final class SpaceRun {
     }
     clock.lap("estimate:" + spec.name());
     int products = built.products() + curvature.products() - productsBefore;
-    return new SpaceResult(spec.name(), spec.plugin().id(), directions, products, pass.thetas(),
+    return new SpaceResult(spec.name(), spec.plugin().id(), directions, products, sampled.thetas(),
         results, null);
+  }
+
+  /** The Monte Carlo job of a space: its point, name, samples, w* and P as float64 arrays. */
+  static MonteCarloJob job(int point, String space, int samples, INDArray weights,
+      Directions directions) {
+    INDArray basis = directions.basis().castTo(DataType.DOUBLE).dup('c');
+    return new MonteCarloJob(point, space, samples,
+        weights.castTo(DataType.DOUBLE).data().asDouble(), basis.data().asDouble(),
+        directions.dimension(), directions.orthonormal());
   }
 
   /** The run journal's Monte Carlo progress of one space, as the pass's journal. */

@@ -1,0 +1,63 @@
+package org.deltascape.launcher.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deltascape.api.PartialSums;
+import org.deltascape.api.Progress;
+
+/**
+ * Where the blocks of Monte Carlo passes are computed: in this JVM ({@link #LOCAL}, the default)
+ * or elsewhere (Spark executors). Whatever computes them, the experiment folds the blocks' sums in
+ * index order exactly as a single-JVM pass does, so any split gives bit-identical Δ_k. Called
+ * from the experiment's thread only.
+ */
+public interface MonteCarloExecutor extends AutoCloseable {
+
+  /**
+   * The sums of blocks {@code [fromBlock, toBlock)} of {@code job}, one map per block, in block
+   * order.
+   *
+   * @param local computes any range of the job's blocks in this JVM
+   * @param task advanced by the samples of each block as it completes
+   */
+  List<Map<String, PartialSums>> run(MonteCarloJob job, int fromBlock, int toBlock,
+      BlockComputer local, Progress.Task task);
+
+  /**
+   * How many blocks the experiment hands over per call: after each call it records its progress
+   * (checkpoints). One for the local executor; an executor that spreads blocks over a cluster
+   * takes all remaining blocks at once.
+   */
+  default int blocksPerCall() {
+    return 1;
+  }
+
+  /** What provenance records about the engine: its id and how it ran (master, partitions…). */
+  Map<String, Object> describe();
+
+  /** Releases what the executor holds (a Spark context); the local executor holds nothing. */
+  @Override
+  default void close() {}
+
+  /** Computes every block in this JVM, one after another. */
+  MonteCarloExecutor LOCAL = new MonteCarloExecutor() {
+    @Override
+    public List<Map<String, PartialSums>> run(MonteCarloJob job, int fromBlock, int toBlock,
+        BlockComputer local, Progress.Task task) {
+      List<Map<String, PartialSums>> blocks = new java.util.ArrayList<>();
+      for (int block = fromBlock; block < toBlock; block++) {
+        blocks.addAll(local.compute(block, block + 1));
+        task.advance(job.samplesIn(block));
+      }
+      return blocks;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> description = new LinkedHashMap<>();
+      description.put("id", EngineProvider.LOCAL);
+      return description;
+    }
+  };
+}
