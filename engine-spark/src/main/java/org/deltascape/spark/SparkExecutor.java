@@ -97,7 +97,7 @@ final class SparkExecutor implements MonteCarloExecutor {
     SparkContext spark;
     try {
       spark = new SparkContext(conf);
-    } catch (RuntimeException | ExceptionInInitializerError e) {
+    } catch (Exception | ExceptionInInitializerError e) { // Scala throws SparkException unchecked
       throw new DeltascapeException(String.format(java.util.Locale.ROOT, NO_START, master,
           rootMessage(e)), where, "Check engine.master and engine.conf (or spark-submit's options)", e);
     }
@@ -145,7 +145,7 @@ final class SparkExecutor implements MonteCarloExecutor {
         task.advance(samples);
         return BoxedUnit.UNIT;
       }, tag);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Scala throws SparkException unchecked
       throw failure(label, e);
     } finally {
       spark.setJobDescription(null);
@@ -182,7 +182,7 @@ final class SparkExecutor implements MonteCarloExecutor {
   }
 
   /** A task's failure as the user sees it: the launcher's own error when a task threw one. */
-  private static RuntimeException failure(String label, RuntimeException e) {
+  private static RuntimeException failure(String label, Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof DeltascapeException user) {
         return user;
