@@ -23,8 +23,10 @@ class SparkJvmOptionsTest {
   }
 
   @Test
-  void theLocalScriptPassesEveryOption() throws IOException {
-    String script = Files.readString(Path.of("..", "deltascape-spark"));
-    assertThat(script).contains(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+  void theScriptsPassEveryOption() throws IOException {
+    for (String name : List.of("deltascape-spark", "deltascape-spark-submit")) {
+      String script = Files.readString(Path.of("..", name));
+      assertThat(script).as(name).contains(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+    }
   }
 }
