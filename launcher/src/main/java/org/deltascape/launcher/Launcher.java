@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Launcher.Version.class,
     description = "When does more training data stop reshaping a model's loss landscape?",
-    subcommands = {RunCommand.class, PluginsCommand.class, ValidateCommand.class, ReportCommand.class, CompareCommand.class, ValidateSizeCommand.class, ResultsCommand.class, org.deltascape.launcher.cli.BenchCommand.class},
+    subcommands = {RunCommand.class, PluginsCommand.class, ValidateCommand.class, ReportCommand.class, CompareCommand.class, ValidateSizeCommand.class, ResultsCommand.class, org.deltascape.launcher.cli.MergeCommand.class, org.deltascape.launcher.cli.BenchCommand.class},
     footer = {"", "Add --debug to any command to see stack traces."})
 public final class Launcher implements Runnable {
 

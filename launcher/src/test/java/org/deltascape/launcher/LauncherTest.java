@@ -59,6 +59,9 @@ class LauncherTest {
         "dense", "hessian", "random", "gaussian", "monte-carlo", "permutation-mean")) {
       assertThat(out()).contains(NL + "  " + id + "  ");
     }
+    assertThat(out()).contains(NL + "engines (the config's engine: section; they change where the"
+        + " work runs, never the numbers)" + NL
+        + "  local  every Monte Carlo block in this JVM (the default)" + NL);
     assertThat(err()).isEmpty();
   }
 

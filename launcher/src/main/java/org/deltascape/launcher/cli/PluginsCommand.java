@@ -38,6 +38,8 @@ public final class PluginsCommand implements Callable<Integer> {
   public Integer call() {
     PluginRegistry registry = catalog.registry(pluginFolders);
     print(registry, console.out());
+    printEngines(org.deltascape.launcher.engine.Engines.providers(
+        PluginsCommand.class.getClassLoader()).values(), console.out());
     for (String problem : registry.loadProblems()) {
       console.err().println("warning: " + problem);
     }
@@ -64,6 +66,21 @@ public final class PluginsCommand implements Callable<Integer> {
           out.println(String.format(Locale.ROOT, "    %-16s %-18s %-22s %s", key.name(), type(key),
               key.required() ? "required" : "default " + defaultText(key), key.description()));
         }
+      }
+    }
+  }
+
+  /** The execution engines a config's {@code engine:} section can choose. */
+  static void printEngines(java.util.Collection<org.deltascape.launcher.engine.EngineProvider> engines,
+      PrintStream out) {
+    out.println();
+    out.println("engines (the config's engine: section; they change where the work runs, never the numbers)");
+    out.println("  local  every Monte Carlo block in this JVM (the default)");
+    for (org.deltascape.launcher.engine.EngineProvider engine : engines) {
+      out.println("  " + engine.id() + "  " + engine.description());
+      for (ConfigKey key : engine.configKeys()) {
+        out.println(String.format(Locale.ROOT, "    %-16s %-18s %-22s %s", key.name(), type(key),
+            key.required() ? "required" : "default " + defaultText(key), key.description()));
       }
     }
   }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deltascape.api.DeltascapeException;
 import org.deltascape.launcher.Console;
@@ -23,6 +24,8 @@ import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.output.ConsoleReport;
 import org.deltascape.launcher.report.Report;
 import org.deltascape.launcher.output.RunWriter;
+import org.deltascape.launcher.shard.ShardSpec;
+import org.deltascape.launcher.shard.Shards;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +74,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Rerun the experiment a run's summary.json records.")
   Path from;
 
+  @Option(names = "--shard", paramLabel = "I/N",
+      description = "Compute only the i-th of n shares of the Monte Carlo blocks (1 ≤ i ≤ n) into a"
+          + " shard folder; combine the n folders with deltascape merge.")
+  String shard;
+
   @Mixin ThreadsOption threads;
 
   @Spec CommandSpec spec;
@@ -97,6 +105,10 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--from reruns the config of a summary: drop CONFIG, or drop --from");
     }
+    if (shard != null && resume != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--shard runs a shard afresh: drop --resume (run the shard again with --force)");
+    }
     return resume != null ? resumeRun() : freshRun();
   }
 
@@ -105,14 +117,22 @@ public final class RunCommand implements Callable<Integer> {
         ? ProvenanceConfig.load(catalog, from, overrides, pluginFolders)
         : ConfigLoader.load(catalog, config, overrides, pluginFolders);
     ExperimentConfig experimentConfig = loaded.config();
+    ShardSpec share = shard == null ? null : ShardSpec.parse(shard);
     Path folder = output != null ? output
+        : share != null ? Path.of("runs", experimentConfig.name() + "-shard-" + share.index()
+            + "-of-" + share.count())
         : experimentConfig.output() != null ? Path.of(experimentConfig.output())
         : Path.of("runs", experimentConfig.name());
+    if (share != null && Shards.finished(folder) && !force) {
+      throw new DeltascapeException("the folder already holds a finished shard", folder.toString(),
+          "Choose another folder with --output, or pass --force to overwrite it");
+    }
     if (Files.exists(folder.resolve("summary.json")) && !force) {
       throw new DeltascapeException("the run folder already holds the results of a run",
           folder.toString(), "Choose another folder with --output, or pass --force to overwrite it");
     }
-    if (RunCheckpoint.stage(folder).filter(stage -> !stage.equals("started")).isPresent() && !force) {
+    if (share == null && !force
+        && RunCheckpoint.stage(folder).filter(stage -> !stage.equals("started")).isPresent()) {
       throw new DeltascapeException(UNFINISHED, folder.toString(),
           "Continue it with --resume " + folder + ", or pass --force to start afresh");
     }
@@ -121,6 +141,13 @@ public final class RunCommand implements Callable<Integer> {
     StoredRun stored = new StoredRun(loaded.root().plain(), loaded.defaultName(),
         config == null || from != null ? null : config.toAbsolutePath().normalize().toString(),
         folders, overrides, RunCheckpoint.hash(loaded.plan()), canonicals(loaded));
+    if (share != null) {
+      Shards.run(new Experiment(loaded.registry(), progress), loaded, stored, share, folder);
+      console.out().println("shard " + share + " of " + experimentConfig.name() + " in "
+          + folder.toAbsolutePath().normalize() + "; merge all " + share.count()
+          + " with deltascape merge");
+      return 0;
+    }
     RunCheckpoint checkpoint = RunCheckpoint.start(folder, stored);
     List<RunResult> results;
     try (MonteCarloExecutor executor = Engines.executor(loaded.root(), description(stored),
@@ -155,13 +182,13 @@ public final class RunCommand implements Callable<Integer> {
           .run(loaded.plan(), resume, checkpoint);
     }
     RunWriter.write(results, loaded.plan().keys(),
-        RunResume.record(stage, checkpoint.samplesReused()));
+        Map.of("resumed", RunResume.record(stage, checkpoint.samplesReused())));
     checkpoint.finish();
     print(loaded, results);
     return 0;
   }
 
-  private void print(ConfigLoader.Loaded loaded, List<RunResult> results) {
+  void print(ConfigLoader.Loaded loaded, List<RunResult> results) {
     if (loaded.plan().swept()) {
       ConsoleReport.printSweep(results, loaded.plan().keys(), console.out());
       return;

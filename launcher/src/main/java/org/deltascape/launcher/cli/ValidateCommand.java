@@ -37,10 +37,14 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExperimentConfig checked = ConfigLoader.load(catalog, config, overrides, pluginFolders).config();
+    ConfigLoader.Loaded loaded = ConfigLoader.load(catalog, config, overrides, pluginFolders);
+    ExperimentConfig checked = loaded.config();
+    String engine = org.deltascape.launcher.engine.Engines
+        .choose(loaded.root(), ValidateCommand.class.getClassLoader()).id();
     console.out().println(config + ": valid (" + checked.name() + ", " + checked.spaces().size()
         + (checked.spaces().size() == 1 ? " space, " : " spaces, ") + checked.estimators().size()
-        + (checked.estimators().size() == 1 ? " estimator" : " estimators") + ")");
+        + (checked.estimators().size() == 1 ? " estimator" : " estimators")
+        + (engine.equals("local") ? "" : ", engine " + engine) + ")");
     console.out().println("canonical config: " + checked.canonical());
     return 0;
   }

@@ -96,6 +96,93 @@ public final class Experiment {
     return results;
   }
 
+  /**
+   * A pass of one space of one point that takes loss samples.
+   *
+   * @param point the point's index
+   * @param space the space's name
+   * @param blocks the pass's blocks of {@value MonteCarloPass#BLOCK} samples
+   */
+  public record Pass(int point, String space, int blocks) {}
+
+  /**
+   * Every Monte Carlo pass of a plan, in the order a run computes them (points, then spaces);
+   * spaces whose estimators take no loss samples have none.
+   */
+  public List<Pass> passes(SweepPlan plan) {
+    List<Pass> passes = new ArrayList<>();
+    for (int index = 0; index < plan.points().size(); index++) {
+      ExperimentConfig config = plan.points().get(index).config();
+      boolean sampled = config.estimators().stream().anyMatch(choice -> registry
+          .require(DeltaEstimator.class, choice.id()).create(choice.settings()).inputs()
+          .contains(org.deltascape.api.EstimatorInput.LOSS_SAMPLES));
+      if (!sampled) {
+        continue;
+      }
+      int blocks = (config.samples() + MonteCarloPass.BLOCK - 1) / MonteCarloPass.BLOCK;
+      for (ExperimentConfig.SpaceSpec spec : config.spaces()) {
+        passes.add(new Pass(index, spec.name(), blocks));
+      }
+    }
+    return passes;
+  }
+
+  /**
+   * Computes only the Monte Carlo blocks {@code scope} asks for (a shard's share of the plan):
+   * the fits and directions of the points and spaces it has blocks in are trained or built (and
+   * kept in {@code journal}), nothing is estimated and no result is returned.
+   */
+  public void runBlocks(SweepPlan plan, Path folder, RunJournal journal, BlockScope scope) {
+    Map<String, Fit> fits = new HashMap<>();
+    Map<String, SpaceRun.Built> directions = new HashMap<>();
+    Map<String, Integer> largest = largestDimensions(plan);
+    Map<Integer, List<Pass>> byPoint = new LinkedHashMap<>();
+    passes(plan).forEach(pass -> byPoint.computeIfAbsent(pass.point(), p -> new ArrayList<>()).add(pass));
+    for (Map.Entry<Integer, List<Pass>> entry : byPoint.entrySet()) {
+      int index = entry.getKey();
+      List<Pass> owned = entry.getValue().stream()
+          .filter(pass -> scope.blocks(index, pass.space(), pass.blocks()) != null).toList();
+      if (owned.isEmpty()) {
+        continue;
+      }
+      ExperimentConfig config = plan.points().get(index).config();
+      Stopwatch clock = new Stopwatch();
+      String fitKey = fitKey(config);
+      Fit fit = fits.get(fitKey);
+      if (fit == null) {
+        List<ExperimentConfig> sharing = plan.points().stream().map(SweepPlan.Point::config)
+            .filter(other -> fitKey(other).equals(fitKey)).toList();
+        fit = fit(config, sharing, fitKey, journal, folder, clock);
+        fits.put(fitKey, fit);
+      }
+      SpaceRun spaceRun = spaceRun(index, config, fit, clock, journal);
+      for (Pass pass : owned) {
+        ExperimentConfig.SpaceSpec spec = config.spaces().stream()
+            .filter(space -> space.name().equals(pass.space())).findFirst().orElseThrow();
+        int[] range = scope.blocks(index, pass.space(), pass.blocks());
+        SpaceRun.Built built =
+            directions(spec, config, fitKey, directions, largest, spaceRun, journal);
+        MonteCarloJob job = SpaceRun.job(index, spec.name(), config.samples(),
+            fit.fit().weights(), built.directions());
+        scope.accept(job, range[0], spaceRun.blocks(job, range[0], range[1]));
+      }
+    }
+  }
+
+  private SpaceRun spaceRun(int index, ExperimentConfig config, Fit fit, Stopwatch clock,
+      RunJournal journal) {
+    DataOrders orders = config.paperCompat() ? DataOrders.identity(fit.train().size())
+        : DataOrders.generate(config.seeds().order(), config.orders(), fit.train().size());
+    Map<String, Estimator> estimators = new LinkedHashMap<>();
+    config.estimators().forEach(choice -> estimators.put(choice.id(),
+        registry.require(DeltaEstimator.class, choice.id()).create(choice.settings())));
+    Sampler sampler = registry.require(Sampler.class, config.sampler().id());
+    CurvatureSource curvature = new CurvatureSource(fit.model(), fit.fit().weights(), fit.chunks(),
+        orders.orders(), registry);
+    return new SpaceRun(registry, progress, fit, orders, curvature, estimators, sampler, config,
+        clock, journal, index, executor);
+  }
+
   private Fit fit(ExperimentConfig config, List<ExperimentConfig> sharing, String fitKey,
       RunJournal journal, Path folder, Stopwatch clock) {
     LoadedData loaded = load(config);
@@ -160,19 +247,11 @@ public final class Experiment {
           "the dataset has " + n + " examples, fewer than two steps of k.step = " + b,
           "k.step", "Use a smaller k.step or more data");
     }
-    DataOrders orders = config.paperCompat()
-        ? DataOrders.identity(n) : DataOrders.generate(config.seeds().order(), config.orders(), n);
+    SpaceRun spaceRun = spaceRun(index, config, fit, clock, journal);
+    DataOrders orders = spaceRun.orders();
+    CurvatureSource curvature = spaceRun.curvature();
     double[] lossAtCentre =
         LossCurve.prefixMeans(fit.model(), fit.fit().weights(), fit.chunks(), orders.orders(), b);
-
-    Map<String, Estimator> estimators = new LinkedHashMap<>();
-    config.estimators().forEach(choice -> estimators.put(choice.id(),
-        registry.require(DeltaEstimator.class, choice.id()).create(choice.settings())));
-    Sampler sampler = registry.require(Sampler.class, config.sampler().id());
-    CurvatureSource curvature = new CurvatureSource(fit.model(), fit.fit().weights(), fit.chunks(),
-        orders.orders(), registry);
-    SpaceRun spaceRun = new SpaceRun(registry, progress, fit, orders, curvature, estimators,
-        sampler, config, clock, journal, index, executor);
 
     List<SpaceResult> spaces = new ArrayList<>();
     for (ExperimentConfig.SpaceSpec spec : config.spaces()) {

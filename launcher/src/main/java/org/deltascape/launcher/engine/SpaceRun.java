@@ -63,6 +63,16 @@ final class SpaceRun {
     this.clock = clock;
   }
 
+  /** The data orders of the point. */
+  DataOrders orders() {
+    return orders;
+  }
+
+  /** The point's curvature source (H(w*) and H_k products, counted). */
+  CurvatureSource curvature() {
+    return curvature;
+  }
+
   /**
    * Directions with the Hessian-vector products their construction used.
    *
@@ -126,6 +136,35 @@ final class SpaceRun {
     int products = built.products() + curvature.products() - productsBefore;
     return new SpaceResult(spec.name(), spec.plugin().id(), directions, products, sampled.thetas(),
         results, null);
+  }
+
+  /**
+   * Blocks {@code [fromBlock, toBlock)} of a space's Monte Carlo pass alone, each block's sums, in
+   * block order (a shard's share); nothing is estimated.
+   */
+  List<Map<String, org.deltascape.api.PartialSums>> blocks(MonteCarloJob job, int fromBlock,
+      int toBlock) {
+    Map<String, Estimator> sampling = new LinkedHashMap<>();
+    estimators.forEach((id, estimator) -> {
+      if (estimator.inputs().contains(EstimatorInput.LOSS_SAMPLES)) {
+        sampling.put(id, estimator);
+      }
+    });
+    SpacePass pass = SpacePass.prepare(fit.model(), fit.chunks(), orders, config, job, sampling,
+        sampler);
+    BlockComputer local = pass.blocks(fit.chunks(), config.samples(), job.space());
+    int samples = Math.min(job.samples(), toBlock * MonteCarloPass.BLOCK)
+        - fromBlock * MonteCarloPass.BLOCK;
+    try (org.deltascape.api.Progress.Task task =
+        progress.start("Monte Carlo in " + job.space(), samples, "samples")) {
+      List<Map<String, org.deltascape.api.PartialSums>> blocks = new ArrayList<>();
+      int step = Math.max(1, executor.blocksPerCall());
+      for (int from = fromBlock; from < toBlock; from += step) {
+        blocks.addAll(executor.run(job, from, Math.min(toBlock, from + step), local, task));
+      }
+      clock.lap("monte-carlo:" + job.space());
+      return blocks;
+    }
   }
 
   /** The Monte Carlo job of a space: its point, name, samples, w* and P as float64 arrays. */

@@ -56,11 +56,12 @@ public final class RunWriter {
   }
 
   /**
-   * Writes every result file; a resumed run's {@code summary.json} records what was reused.
+   * Writes every result file; {@code summary.json} also records how the results came about when
+   * that is not a plain run ({@code resumed}: what a resume reused; {@code merged}: the shards).
    *
-   * @param resumed {@code {stage, samples_reused}} of a resumed run, or null
+   * @param origin entries added to {@code summary.json}, or null
    */
-  public static void write(List<RunResult> runs, List<String> sweepKeys, Map<String, Object> resumed) {
+  public static void write(List<RunResult> runs, List<String> sweepKeys, Map<String, Object> origin) {
     Path folder = runs.get(0).folder();
     writeDelta(folder.resolve("delta.csv"), runs, sweepKeys);
     writeSpectrum(folder.resolve("spectrum.csv"), runs, sweepKeys);
@@ -77,8 +78,8 @@ public final class RunWriter {
     }
     Map<String, Object> summary =
         sweepKeys.isEmpty() ? Summary.of(runs.get(0)) : Summary.ofSweep(runs, sweepKeys);
-    if (resumed != null) {
-      summary.put("resumed", resumed);
+    if (origin != null) {
+      summary.putAll(origin);
     }
     writeJson(folder.resolve("summary.json"), summary);
   }
