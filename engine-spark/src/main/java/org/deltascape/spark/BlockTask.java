@@ -10,6 +10,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.PartialSums;
 import org.deltascape.launcher.engine.BlockComputer;
 import org.deltascape.launcher.engine.MonteCarloJob;
@@ -61,8 +62,14 @@ final class BlockTask
     List<Map<String, PartialSums>> blocks = new ArrayList<>();
     while (ranges.hasNext()) {
       BlockRange range = ranges.next();
-      blocks.addAll(computer.compute(range.from(), range.to()));
+      for (int block = range.from(); block < range.to(); block++) {
+        try {
+          blocks.addAll(computer.compute(block, block + 1));
+        } catch (DeltascapeException e) {
+          return BlockSums.of(blocks, BlockSums.Fault.of(e));
+        }
+      }
     }
-    return BlockSums.of(blocks);
+    return BlockSums.of(blocks, null);
   }
 }

@@ -157,6 +157,9 @@ final class SparkExecutor implements MonteCarloExecutor {
     List<Map<String, PartialSums>> blocks = new ArrayList<>(toBlock - fromBlock);
     for (BlockSums sums : results) {
       blocks.addAll(sums.toBlocks());
+      if (sums.fault() != null) {
+        throw sums.fault().exception(); // the lowest failing block's, as in a single JVM
+      }
     }
     return blocks;
   }
