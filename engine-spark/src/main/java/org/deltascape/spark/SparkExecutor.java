@@ -94,6 +94,10 @@ final class SparkExecutor implements MonteCarloExecutor {
     conf.setIfMissing("spark.app.name", "deltascape " + name(run));
     conf.setIfMissing("spark.ui.showConsoleProgress", "false"); // the launcher shows its own
     conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+    if (master.startsWith("local")) { // in-process: nothing needs to reach this JVM from outside
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
     SparkContext spark;
     try {
       spark = new SparkContext(conf);
