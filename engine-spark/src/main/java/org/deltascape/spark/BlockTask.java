@@ -52,9 +52,9 @@ final class BlockTask
       throw new IllegalStateException("the first attempt of partition " + context.partitionId()
           + " fails, as " + FAIL_FIRST_ATTEMPT + " asks");
     }
-    if (ThreadPolicy.current() != 1) {
-      ThreadPolicy.apply(1);
-    }
+    // every task, not once per JVM: ThreadPolicy.current() reads 1 on a fresh executor JVM before
+    // anything was applied, while ND4J's own default there is one thread per core
+    ThreadPolicy.apply(1);
     BlockComputer computer = MonteCarloWorker.computer(
         run.value().local(Path.of(SparkFiles.getRootDirectory()),
             name -> new File(SparkFiles.get(name)).toPath()),
