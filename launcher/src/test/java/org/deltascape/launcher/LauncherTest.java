@@ -66,6 +66,32 @@ class LauncherTest {
   }
 
   @Test
+  void aLandscapeThatOverflowsIsWrittenAndDrawnWithAWarningThatSaysWhatToChange() throws Exception {
+    Path config = dir.resolve("huge.yaml");
+    Files.writeString(config, String.join("\n",
+        "seed: 3",
+        "dataset: { id: digits, limit: 200 }",
+        "model: { id: mlp, hidden: [4], activation: tanh }",
+        "training: { epochs: 1, batch-size: 20 }",
+        "spaces: [{ id: random, dim: 2 }]",
+        "sampler: { id: gaussian, sigma: 1.0e300, samples: 64 }",
+        "orders: 2",
+        "estimators: [monte-carlo]",
+        "k: { step: 10 }",
+        "threshold: 1.0e-3",
+        ""));
+    Path folder = dir.resolve("huge");
+    assertThat(run(ALL, "run", config.toString(), "--output", folder.toString())).isZero();
+    assertThat(out()).contains(NL + "warning: Δ_k of monte-carlo in space random is not finite at"
+        + " 19 of 19 k (first at k = 1): its sums (squared loss differences, or the sampler's"
+        + " moments) overflow float64 at sampler.sigma = 1.0E300. The results are written as"
+        + " computed; lower sampler.sigma to measure the landscape near w*" + NL);
+    assertThat(folder.resolve("delta.csv")).exists();
+    assertThat(folder.resolve("report.html")).exists();
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
   void validateAcceptsAGoodConfigAndRejectsABadOneWithExitCodeTwo() throws Exception {
     Path good = dir.resolve("good.yaml");
     Files.writeString(good, "dataset: digits\nmodel: mlp\nspaces: [random]\nthreshold: 0.01\n");

@@ -58,8 +58,41 @@ public final class ConsoleReport {
         out.println(row);
       }
     }
+    for (String warning : overflowWarnings(run)) {
+      out.println("warning: " + warning);
+    }
     out.println();
     out.println("results in " + run.folder().toAbsolutePath().normalize());
+  }
+
+  /** A Δ_k that is not a number: the losses far from w* overflowed float64 once squared. */
+  static final String OVERFLOW = "Δ_k of %s in space %s is not finite at %d of %d k (first at k = %d):"
+      + " its sums (squared loss differences, or the sampler's moments) overflow float64 at"
+      + " sampler.sigma = %s. The results are"
+      + " written as computed; lower sampler.sigma to measure the landscape near w*";
+
+  /** One warning per estimator and space whose Δ_k is not finite somewhere. */
+  public static List<String> overflowWarnings(RunResult run) {
+    List<String> warnings = new java.util.ArrayList<>();
+    for (SpaceResult space : run.spaces()) {
+      for (EstimatorResult estimate : space.estimates()) {
+        double[] delta = estimate.curve().delta();
+        int bad = 0;
+        int first = -1;
+        for (int k = 0; k < delta.length; k++) {
+          if (!Double.isFinite(delta[k])) {
+            bad++;
+            first = first < 0 ? k + 1 : first;
+          }
+        }
+        if (bad > 0) {
+          Object sigma = run.config().sampler().settings().values().get("sigma");
+          warnings.add(String.format(Locale.ROOT, OVERFLOW, estimate.estimator(), space.name(), bad,
+              delta.length, first, sigma == null ? "its default" : String.valueOf(sigma)));
+        }
+      }
+    }
+    return warnings;
   }
 
   /** Prints the one-line-per-result table of a sweep. */
@@ -89,6 +122,11 @@ public final class ConsoleReport {
               size(estimate.sufficient(), run.data().blockSize())));
           out.println(row);
         }
+      }
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      for (String warning : overflowWarnings(runs.get(i))) {
+        out.println("warning: point " + i + ": " + warning);
       }
     }
     out.println();

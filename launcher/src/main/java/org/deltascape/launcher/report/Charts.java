@@ -104,9 +104,23 @@ final class Charts {
     return text.toString();
   }
 
+  /**
+   * The values with ±∞ as NaN, which charts leave out as gaps: a Δ_k that overflowed (the run
+   * warns about it) must not keep the other curves from being drawn.
+   */
+  static double[] finite(double[] values) {
+    double[] copy = values.clone();
+    for (int i = 0; i < copy.length; i++) {
+      if (Double.isInfinite(copy[i])) {
+        copy[i] = Double.NaN;
+      }
+    }
+    return copy;
+  }
+
   /** A line without markers. */
   static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
-    XYSeries series = chart.addSeries(name, x, y);
+    XYSeries series = chart.addSeries(name, finite(x), finite(y));
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(color);
@@ -118,7 +132,7 @@ final class Charts {
 
   /** Points without a line. */
   static XYSeries points(XYChart chart, String name, double[] x, double[] y, Color color) {
-    XYSeries series = chart.addSeries(name, x, y);
+    XYSeries series = chart.addSeries(name, finite(x), finite(y));
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setMarkerColor(color);
@@ -139,7 +153,7 @@ final class Charts {
       px[2 * n - 1 - i] = x[i];
       py[2 * n - 1 - i] = low[i];
     }
-    XYSeries series = chart.addSeries(name, px, py);
+    XYSeries series = chart.addSeries(name, finite(px), finite(py));
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
     series.setMarker(SeriesMarkers.NONE);
     series.setFillColor(Palette.translucent(color, 56));
