@@ -35,11 +35,29 @@ public final class ResultsDocument {
   public static String render(List<java.nio.file.Path> folders, String notes) {
     List<RunSummary> runs = new ArrayList<>();
     List<List<String[]>> validations = new ArrayList<>();
+    StringBuilder replicates = new StringBuilder();
     for (java.nio.file.Path folder : folders) {
-      runs.add(RunSummary.read(folder.resolve("summary.json")));
+      JsonNode root = RunSummary.parse(folder.resolve("summary.json"));
+      if (root.has("replicates") && root.has("points")) {
+        // the tables show replicate 0, a single trained w* like every other row
+        RunSummary first = RunSummary.read(folder.resolve("points").resolve("0").resolve("summary.json"));
+        runs.add(first);
+        replicates.append(replicateRows(first.name(), root.get("replicates")));
+      } else {
+        runs.add(RunSummary.read(folder.resolve("summary.json")));
+      }
       validations.add(validation(folder.resolve("validation.csv")));
     }
     String text = tables(runs, "");
+    if (replicates.length() > 0) {
+      text += "\n## Over training seeds\n\n"
+          + "A run with `replicates: R` trains R models from training seeds `seeds.training + r`,"
+          + " with the same data orders and θ samples; the tables above show its replicate 0."
+          + " Here: mean ± sd [min, max] over the replicates, how many reached ε, and K(ε) of the"
+          + " replicate-averaged Δ_k.\n\n"
+          + "| run | replicates | test accuracy | space | λ1 | estimator | K(ε) | reached | K(ε) of the mean curve | V |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|\n" + replicates;
+    }
     StringBuilder sizes = new StringBuilder();
     for (int i = 0; i < runs.size(); i++) {
       if (validations.get(i).isEmpty()) {
@@ -61,6 +79,41 @@ public final class ResultsDocument {
     }
     String body = text + sizes;
     return notes == null || notes.isBlank() ? body : body + "\n" + notes.strip() + "\n";
+  }
+
+  /** One row per space and estimator of a replicated run's {@code replicates} block. */
+  private static String replicateRows(String name, JsonNode block) {
+    StringBuilder rows = new StringBuilder();
+    for (JsonNode group : block.path("groups")) {
+      String accuracy = spread(group.path("model").path("test").path("accuracy"), "%.3f");
+      JsonNode sufficient = group.path("sufficient");
+      sufficient.fieldNames().forEachRemaining(space -> {
+        JsonNode eigenvalues = group.path("spaces").path(space).path("eigenvalues");
+        String lambda = eigenvalues.isArray() && eigenvalues.size() > 0
+            ? spread(eigenvalues.get(0), "%.4g") : "—";
+        sufficient.path(space).fieldNames().forEachRemaining(estimator -> {
+          JsonNode size = sufficient.path(space).path(estimator);
+          JsonNode curve = size.path("mean_curve");
+          rows.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %d of %d | %s | %s |%n",
+              name, group.path("points").size(), accuracy, space, lambda, estimator,
+              size.path("reached").asInt() == 0 ? "not reached" : spread(size.path("k"), "%.1f"),
+              size.path("reached").asInt(), size.path("replicates").asInt(),
+              curve.path("k").asInt(-1) < 0 ? "not reached" : Integer.toString(curve.path("k").asInt()),
+              spread(group.path("plateau").path(space).path(estimator), "%.4g")));
+        });
+      });
+    }
+    return rows.toString();
+  }
+
+  /** {@code mean ± sd [min, max]} of a statistics node. */
+  private static String spread(JsonNode stats, String format) {
+    if (!stats.has("mean")) {
+      return "—";
+    }
+    return String.format(Locale.ROOT, format + " ± " + format + " [" + format + ", " + format + "]",
+        stats.path("mean").asDouble(), stats.path("sd").asDouble(), stats.path("min").asDouble(),
+        stats.path("max").asDouble());
   }
 
   private static List<String[]> validation(java.nio.file.Path file) {
