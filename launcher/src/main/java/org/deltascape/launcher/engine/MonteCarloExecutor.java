@@ -33,6 +33,18 @@ public interface MonteCarloExecutor extends AutoCloseable {
     return 1;
   }
 
+  /**
+   * Where the losses of {@code job}'s pass come from, which the {@link BlockComputer} handed to
+   * {@link #run} accumulates in this JVM: {@code local} (this JVM's chunk loop), unless the
+   * executor evaluates the data's chunks elsewhere (a pass split by data). Called once per pass,
+   * before {@link #run}; any source gives the same bits (see {@link LossSource}).
+   *
+   * @param local the losses evaluated in this JVM
+   */
+  default LossSource losses(MonteCarloJob job, LossSource local) {
+    return local;
+  }
+
   /** What provenance records about the engine: its id and how it ran (master, partitions…). */
   Map<String, Object> describe();
 

@@ -10,7 +10,6 @@ import org.deltascape.api.Estimator;
 import org.deltascape.api.PartialSums;
 import org.deltascape.api.Progress;
 import org.deltascape.api.RandomKey;
-import org.deltascape.api.SubspaceModel;
 import org.deltascape.api.ThetaSampler;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -120,7 +119,8 @@ final class MonteCarloPass {
     return all;
   }
 
-  private static INDArray draw(ThetaSampler sampler, RandomKey key, int first, int count,
+  /** The θ of samples {@code [first, first + count)}, count × D. */
+  static INDArray draw(ThetaSampler sampler, RandomKey key, int first, int count,
       int dimension, Compat compat) {
     INDArray thetas = Nd4j.zeros(DataType.DOUBLE, count, dimension);
     sampler.sample(key, first, thetas);
@@ -131,55 +131,47 @@ final class MonteCarloPass {
   }
 
   /**
-   * The blocks of a pass computed in this JVM: for each block, θ from its indices, every example's
-   * loss at w* + Pθ (all k and all orders come from these), and each estimator's sums of the block.
-   * Not thread-safe (it reuses its buffers): one per thread.
+   * The blocks of a pass accumulated in this JVM: for each block, θ from its indices, every
+   * example's loss at w* + Pθ from {@code losses} (all k and all orders come from these), checked
+   * to be finite, and each estimator's sums of the block. Not thread-safe: one per thread.
+   *
+   * @param losses the losses of the pass: this JVM's chunk loop ({@link ChunkedLosses}), or what
+   *     an executor evaluates elsewhere
    */
-  static BlockComputer computer(SubspaceModel subspace, ThetaSampler sampler, RandomKey key,
-      int samples, DataChunks chunks, DeltaProblem problem, Map<String, Estimator> estimators,
+  static BlockComputer computer(LossSource losses, ThetaSampler sampler, RandomKey key,
+      int samples, int dimension, DeltaProblem problem, Map<String, Estimator> estimators,
       Compat compat, String label) {
-    int dimension = subspace.dimension();
-    int n = chunks.size();
-    List<INDArray> chunkOut = new ArrayList<>();
-    INDArray[] losses = new INDArray[1]; // S × N, reused by every block of the same size
+    int passBlocks = (samples + BLOCK - 1) / BLOCK;
     return (fromBlock, toBlock) -> {
+      int beyond = Math.max(fromBlock, passBlocks);
+      if (beyond < toBlock) {
+        throw new IllegalArgumentException("block " + beyond + " is beyond the " + samples + " samples");
+      }
       List<Map<String, PartialSums>> blocks = new ArrayList<>();
-      for (int block = fromBlock; block < toBlock; block++) {
+      losses.losses(fromBlock, toBlock, (block, matrix) -> {
         int first = block * BLOCK;
         int count = Math.min(BLOCK, samples - first);
-        if (count <= 0) {
-          throw new IllegalArgumentException("block " + block + " is beyond the " + samples + " samples");
+        if (block != fromBlock + blocks.size() || matrix.rows() != count
+            || matrix.columns() != problem.examples()) {
+          throw new IllegalStateException("the losses of block " + block + " came as "
+              + matrix.rows() + " × " + matrix.columns() + " after " + blocks.size()
+              + " blocks from block " + fromBlock + "; expected block "
+              + (fromBlock + blocks.size()) + ", " + count + " × " + problem.examples());
         }
         INDArray thetas = draw(sampler, key, first, count, dimension, compat);
-        if (losses[0] == null || losses[0].rows() != count) {
-          losses[0] = Nd4j.create(DataType.DOUBLE, count, n); // every column is overwritten below
-        }
-        int c = 0;
-        for (DataChunks.Chunk chunk : chunks) {
-          int size = chunk.batch().size();
-          if (chunkOut.size() <= c || chunkOut.get(c).rows() != count) {
-            INDArray buffer = Nd4j.create(DataType.DOUBLE, count, size);
-            if (chunkOut.size() <= c) {
-              chunkOut.add(buffer);
-            } else {
-              chunkOut.set(c, buffer);
-            }
-          }
-          INDArray out = chunkOut.get(c);
-          subspace.losses(thetas, chunk.batch(), out);
-          losses[0].get(NDArrayIndex.all(), NDArrayIndex.interval(chunk.from(), chunk.from() + size))
-              .assign(out);
-          c++;
-        }
-        requireFinite(losses[0], first, label);
+        requireFinite(matrix, first, label);
         if (compat != null) {
-          reshuffle(losses[0], first, compat.orderSeed());
+          reshuffle(matrix, first, compat.orderSeed());
         }
         Map<String, PartialSums> sums = new LinkedHashMap<>();
         for (Map.Entry<String, Estimator> entry : estimators.entrySet()) {
-          sums.put(entry.getKey(), entry.getValue().accumulate(problem, first, thetas, losses[0]));
+          sums.put(entry.getKey(), entry.getValue().accumulate(problem, first, thetas, matrix));
         }
         blocks.add(sums);
+      });
+      if (blocks.size() != toBlock - fromBlock) {
+        throw new IllegalStateException("the loss source gave " + blocks.size()
+            + " blocks for blocks [" + fromBlock + ", " + toBlock + ")");
       }
       return blocks;
     };

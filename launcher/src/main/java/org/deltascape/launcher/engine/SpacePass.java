@@ -89,7 +89,21 @@ record SpacePass(DeltaProblem problem, ThetaSampler thetaSampler, RandomKey thet
 
   /** This space's Monte Carlo blocks, computed in this JVM. */
   BlockComputer blocks(DataChunks chunks, int samples, String label) {
-    return MonteCarloPass.computer(subspace, thetaSampler, thetaKey, samples, chunks, problem,
-        sampling, compat, label);
+    return blocks(losses(chunks, samples), samples, label);
+  }
+
+  /**
+   * This space's Monte Carlo blocks, accumulated in this JVM from the losses {@code losses}
+   * supplies (this JVM's chunk loop, or an executor's).
+   */
+  BlockComputer blocks(LossSource losses, int samples, String label) {
+    return MonteCarloPass.computer(losses, thetaSampler, thetaKey, samples,
+        subspace.dimension(), problem, sampling, compat, label);
+  }
+
+  /** This space's Monte Carlo losses, evaluated in this JVM chunk by chunk. */
+  LossSource losses(DataChunks chunks, int samples) {
+    return new ChunkedLosses(subspace, thetaSampler, thetaKey, samples, chunks, Experiment.CHUNK,
+        compat);
   }
 }

@@ -111,7 +111,8 @@ final class SpaceRun {
     }
     MonteCarloPass.Result sampled = new MonteCarloPass.Result(Map.of(), new double[0]);
     if (!pass.sampling().isEmpty()) {
-      sampled = MonteCarloPass.run(job, pass.blocks(fit.chunks(), config.samples(), spec.name()),
+      sampled = MonteCarloPass.run(job, pass.blocks(executor.losses(job,
+          pass.losses(fit.chunks(), config.samples())), config.samples(), spec.name()),
           executor, pass.thetaSampler(), pass.thetaKey(), pass.compat(),
           journal(spec.name(), config.samples()), progress, spec.name());
       clock.lap("monte-carlo:" + spec.name());
@@ -152,7 +153,8 @@ final class SpaceRun {
     });
     SpacePass pass = SpacePass.prepare(fit.model(), fit.chunks(), orders, config, job, sampling,
         sampler);
-    BlockComputer local = pass.blocks(fit.chunks(), config.samples(), job.space());
+    BlockComputer local = pass.blocks(executor.losses(job,
+        pass.losses(fit.chunks(), config.samples())), config.samples(), job.space());
     int samples = Math.min(job.samples(), toBlock * MonteCarloPass.BLOCK)
         - fromBlock * MonteCarloPass.BLOCK;
     try (org.deltascape.api.Progress.Task task =
