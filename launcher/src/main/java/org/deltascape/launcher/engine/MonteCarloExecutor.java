@@ -25,15 +25,6 @@ public interface MonteCarloExecutor extends AutoCloseable {
       BlockComputer local, Progress.Task task);
 
   /**
-   * How many blocks the experiment hands over per call: after each call it records its progress
-   * (checkpoints). One for the local executor; an executor that spreads blocks over a cluster
-   * takes all remaining blocks at once.
-   */
-  default int blocksPerCall() {
-    return 1;
-  }
-
-  /**
    * Where the losses of {@code job}'s pass come from, which the {@link BlockComputer} handed to
    * {@link #run} accumulates in this JVM: {@code local} (this JVM's chunk loop), unless the
    * executor evaluates the data's chunks elsewhere (a pass split by data). Called once per pass,
@@ -43,6 +34,15 @@ public interface MonteCarloExecutor extends AutoCloseable {
    */
   default LossSource losses(MonteCarloJob job, LossSource local) {
     return local;
+  }
+
+  /**
+   * How many blocks the experiment hands over per call: after each call it records its progress
+   * (checkpoints). One for the local executor; an executor that spreads blocks over a cluster
+   * takes all remaining blocks at once.
+   */
+  default int blocksPerCall() {
+    return 1;
   }
 
   /** What provenance records about the engine: its id and how it ran (master, partitions…). */

@@ -68,22 +68,6 @@ public final class MonteCarloWorker {
     return computer;
   }
 
-  /**
-   * The losses of a job of the run {@code run} on single data chunks (a task of a pass split by
-   * data), loading its plugins and its dataset as {@link #computer(RunDescription, MonteCarloJob)}
-   * does; the dataset is loaded once per JVM and point and shared by its threads, and the last
-   * computer built on this thread is reused.
-   */
-  public static ChunkLossComputer chunkLosses(RunDescription run, MonteCarloJob job) {
-    return ChunkLossWorker.computer(run, job);
-  }
-
-  /** The chunk losses of a job of a point whose config is bound against {@code registry}. */
-  public static ChunkLossComputer chunkLosses(PluginRegistry registry, ExperimentConfig config,
-      MonteCarloJob job) {
-    return ChunkLossWorker.computer(registry, config, job);
-  }
-
   /** The computer of a job of a point whose config is bound against {@code registry}. */
   public static BlockComputer computer(PluginRegistry registry, ExperimentConfig config,
       MonteCarloJob job) {
@@ -112,5 +96,21 @@ public final class MonteCarloWorker {
     Sampler sampler = registry.require(Sampler.class, config.sampler().id());
     SpacePass pass = SpacePass.prepare(model, chunks, orders, config, job, sampling, sampler);
     return pass.blocks(chunks, job.samples(), job.space());
+  }
+
+  /**
+   * The losses of a job of the run {@code run} on single data chunks (a task of a pass split by
+   * data), loading its plugins and its dataset as {@link #computer(RunDescription, MonteCarloJob)}
+   * does; the dataset is loaded once per JVM and point and shared by its threads, and the last
+   * computer built on this thread is reused.
+   */
+  public static ChunkLossComputer chunkLosses(RunDescription run, MonteCarloJob job) {
+    return ChunkLossWorker.computer(run, job);
+  }
+
+  /** The chunk losses of a job of a point whose config is bound against {@code registry}. */
+  public static ChunkLossComputer chunkLosses(PluginRegistry registry, ExperimentConfig config,
+      MonteCarloJob job) {
+    return ChunkLossWorker.computer(registry, config, job);
   }
 }
