@@ -57,7 +57,11 @@ public final class SparkEngineProvider implements EngineProvider {
         ConfigKey.integer("partitions", null, "tasks per Monte Carlo pass (at most its blocks of 64"
             + " samples); without it, Spark's default parallelism").atLeast(1),
         ConfigKey.any("conf", null, "more Spark settings, a map such as"
-            + " { spark.executor.memory: 4g }"));
+            + " { spark.executor.memory: 4g }"),
+        ConfigKey.choice("split", "blocks", "how a pass is split into tasks: blocks (each task"
+            + " some blocks of 64 θ samples over all the data) or data (for a large N: each Spark"
+            + " job some blocks, each task a range of the data's chunks of 4,096 examples, at most"
+            + " partitions tasks)", "blocks", "data"));
   }
 
   @Override
@@ -87,9 +91,11 @@ public final class SparkEngineProvider implements EngineProvider {
    * @param partitions tasks per pass, or 0 for Spark's default parallelism
    * @param conf more Spark settings, key to value
    * @param origins where each key's value came from, for messages
+   * @param byData whether passes are split by data chunks ({@code split: data}) rather than by
+   *     blocks of samples
    */
   record SparkEngineSettings(String master, int partitions, Map<String, String> conf,
-      Map<String, String> origins) {
+      Map<String, String> origins, boolean byData) {
 
     static SparkEngineSettings of(Settings settings) {
       Map<String, String> conf = new TreeMap<>();
@@ -118,7 +124,7 @@ public final class SparkEngineProvider implements EngineProvider {
       }
       return new SparkEngineSettings(settings.has("master") ? settings.string("master") : null,
           settings.has("partitions") ? settings.integer("partitions") : 0, conf,
-          settings.origins());
+          settings.origins(), settings.has("split") && "data".equals(settings.string("split")));
     }
   }
 }

@@ -22,6 +22,7 @@ import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.PartialSums;
 import org.deltascape.api.Progress;
 import org.deltascape.launcher.engine.BlockComputer;
+import org.deltascape.launcher.engine.LossSource;
 import org.deltascape.launcher.engine.MonteCarloExecutor;
 import org.deltascape.launcher.engine.MonteCarloJob;
 import org.deltascape.launcher.engine.RunDescription;
@@ -58,9 +59,12 @@ final class SparkExecutor implements MonteCarloExecutor {
   private final Broadcast<ShippedRun> run;
   private final Path staging;
   private final Map<String, Object> description;
+  private final boolean byData;
+  private SparkLossSource dataPass; // split by data: the source of the pass in progress
 
   private SparkExecutor(SparkContext spark, int partitions, Broadcast<ShippedRun> run,
-      Path staging) {
+      Path staging, boolean byData) {
+    this.byData = byData;
     this.spark = spark;
     this.partitions = partitions;
     this.run = run;
@@ -72,6 +76,10 @@ final class SparkExecutor implements MonteCarloExecutor {
     describe.put("spark_version", spark.version());
     describe.put("application_id", spark.applicationId());
     describe.put("task_nd4j_threads", 1);
+    describe.put("split", byData ? "data" : "blocks");
+    if (byData) {
+      describe.put("data_job_budget_bytes", SparkLossSource.budget(spark));
+    }
     this.description = Collections.unmodifiableMap(describe);
   }
 
@@ -114,7 +122,7 @@ final class SparkExecutor implements MonteCarloExecutor {
       }
       int partitions = settings.partitions() > 0 ? settings.partitions() : spark.defaultParallelism();
       Broadcast<ShippedRun> broadcast = JavaSparkContext.fromSparkContext(spark).broadcast(shipped);
-      return new SparkExecutor(spark, partitions, broadcast, staging);
+      return new SparkExecutor(spark, partitions, broadcast, staging, settings.byData());
     } catch (IOException | RuntimeException e) {
       spark.stop();
       delete(staging);
@@ -128,6 +136,9 @@ final class SparkExecutor implements MonteCarloExecutor {
   @Override
   public List<Map<String, PartialSums>> run(MonteCarloJob job, int fromBlock, int toBlock,
       BlockComputer local, Progress.Task task) {
+    if (byData) {
+      return runByData(job, fromBlock, toBlock, local, task);
+    }
     List<BlockRange> ranges = BlockRange.split(fromBlock, toBlock, partitions);
     BlockSums[] results = new BlockSums[ranges.size()];
     int threadsBefore = ThreadPolicy.current();
@@ -168,6 +179,37 @@ final class SparkExecutor implements MonteCarloExecutor {
     return blocks;
   }
 
+  /**
+   * Split by data: the blocks accumulated here by {@code local} from the losses that {@link
+   * #losses} supplies, one Spark job per group of blocks within the memory budget.
+   */
+  private List<Map<String, PartialSums>> runByData(MonteCarloJob job, int fromBlock, int toBlock,
+      BlockComputer local, Progress.Task task) {
+    int step = dataPass != null && dataPass.job() == job ? dataPass.blocksPerJob()
+        : toBlock - fromBlock;
+    List<Map<String, PartialSums>> blocks = new ArrayList<>(toBlock - fromBlock);
+    for (int from = fromBlock; from < toBlock; from += step) {
+      int to = Math.min(toBlock, from + step);
+      blocks.addAll(local.compute(from, to));
+      long samples = 0;
+      for (int block = from; block < to; block++) {
+        samples += job.samplesIn(block);
+      }
+      task.advance(samples);
+    }
+    return blocks;
+  }
+
+  @Override
+  public LossSource losses(MonteCarloJob job, LossSource local) {
+    if (!byData) {
+      return local;
+    }
+    dataPass = new SparkLossSource(spark, run, partitions, job, local,
+        SparkLossSource.budget(spark));
+    return dataPass;
+  }
+
   @Override
   public int blocksPerCall() {
     return Integer.MAX_VALUE; // one Spark job per pass: every remaining block at once
@@ -189,7 +231,7 @@ final class SparkExecutor implements MonteCarloExecutor {
   }
 
   /** A task's failure as the user sees it: the launcher's own error when a task threw one. */
-  private static RuntimeException failure(String label, Exception e) {
+  static RuntimeException failure(String label, Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof DeltascapeException user) {
         return user;
