@@ -155,6 +155,36 @@ class SparkDataSplitTest {
   }
 
   @Test
+  void aSweepSplitByDataWritesTheSingleJvmEnginesTable() throws IOException {
+    Path sweep = SparkRuns.write(dir, "sweep.yaml", CHUNKS
+        .replace("spaces: [{ id: hessian, dim: 2 }, { id: random, dim: 3 }]",
+            "spaces: [{ id: random, dim: 2 }]")
+        .replace("samples: 160", "samples: 64")
+        + "sweep: { sampler.sigma: [0.2, 0.4] }\n");
+    SparkRuns.run(sweep, dir.resolve("sweep-local"));
+    MonteCarloTaskListener.reset();
+    SparkRuns.run(sweep, dir.resolve("sweep-spark"), "--set", byData("local[2]", 3, ""));
+
+    assertThat(Files.readAllBytes(dir.resolve("sweep-spark/delta.csv")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("sweep-local/delta.csv")));
+    assertThat(MonteCarloTaskListener.TASKS).extracting(MonteCarloTaskListener.Task::job)
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.of(0, 0, 0, 1, 1, 1)
+            .map(point -> "Monte Carlo in space random of point " + point
+                + ", the losses of blocks [0, 1) by data chunk").toList());
+  }
+
+  @Test
+  void aSplitThatIsNeitherBlocksNorDataIsAConfigError() {
+    SparkRuns.Outcome outcome = SparkRuns.cli("run", config.toString(), "--output",
+        dir.resolve("bad-split").toString(), "--set",
+        "engine={ id: spark, master: \"local[2]\", split: chunks }");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("error: the configuration has 1 error:\n"
+        + "  1. --set engine: engine.split: expected one of blocks, data, got \"chunks\". Fix the"
+        + " configuration and run again.\n");
+  }
+
+  @Test
   void aJobGathersAsManyBlocksAsTheBudgetHolds() {
     long budget = SparkLossSource.BUDGET;
     assertThat(SparkLossSource.blocksPerJob(budget, 64, 16_384)).isEqualTo(32);
