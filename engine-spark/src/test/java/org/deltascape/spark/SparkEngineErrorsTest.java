@@ -68,6 +68,24 @@ class SparkEngineErrorsTest {
   }
 
   @Test
+  void aFaultInAPointTaskReadsAsInASingleJvmForTheLowestPoint() throws IOException {
+    Path config = SparkRuns.write(dir, "wild-sweep.yaml", SparkRuns.SMALL
+        .replace("samples: 448", "samples: 64")
+        .replace("{ id: hessian, dim: 3 }, ", "") + "precision: float\n"
+        + "sweep: { sampler.sigma: [0.2, 3.0e38, 2.0e38] }\n");
+    SparkRuns.Outcome local = SparkRuns.cli("run", config.toString(), "--output",
+        dir.resolve("local").toString());
+    SparkRuns.Outcome spark = SparkRuns.cli("run", config.toString(), "--output",
+        dir.resolve("spark").toString(), "--set", SparkRuns.spark("local[2]", 2, "points", ""));
+    assertThat(local.code()).isEqualTo(1);
+    assertThat(spark.code()).isEqualTo(1);
+    assertThat(spark.err()).isEqualTo(local.err());
+    assertThat(local.err()).isEqualTo(
+        "error: Monte Carlo in space random: the loss of example 0 at sample 1 is NaN: the"
+        + " model's loss overflowed far from w*. Lower sampler.sigma, or use precision: double.\n");
+  }
+
+  @Test
   void aFaultInATaskReadsAsInASingleJvm() throws IOException {
     Path config = SparkRuns.write(dir, "wild.yaml", SparkRuns.SMALL.replace("samples: 448", "samples: 128")
         .replace("sigma: 0.2", "sigma: 3.0e38")
