@@ -47,6 +47,16 @@ class SparkEngineErrorsTest {
   }
 
   @Test
+  void aDistributionTheEngineDoesNotKnowIsAConfigErrorListingTheThree() throws IOException {
+    SparkRuns.Outcome outcome = run("engine={ id: spark, master: \"local[2]\", distribute: rows }");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo(
+        "error: the configuration has 1 error:\n"
+        + "  1. --set engine: engine.distribute: expected one of auto, blocks, points, got"
+        + " \"rows\". Fix the configuration and run again.\n");
+  }
+
+  @Test
   void aConfKeyThatIsNotASparkSettingIsRefused() throws IOException {
     SparkRuns.Outcome outcome = run("engine={ id: spark, master: \"local[2]\", conf: { executor.memory: 4g } }");
     assertThat(outcome.code()).isEqualTo(1);
