@@ -12,6 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.deltascape.api.DeltascapeException;
 import org.deltascape.launcher.engine.MemoryJournal;
 import org.deltascape.launcher.engine.MonteCarloWorker;
+import org.deltascape.launcher.engine.RunDescription;
 import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.engine.ThreadPolicy;
 import scala.Function2;
@@ -45,7 +46,7 @@ final class PointTask implements Function2<TaskContext, Iterator<PointSlice>, by
           + " fails, as " + BlockTask.FAIL_FIRST_ATTEMPT + " asks");
     }
     ThreadPolicy.apply(1); // every task: see BlockTask
-    var local = run.value().local(Path.of(SparkFiles.getRootDirectory()),
+    RunDescription local = run.value().local(Path.of(SparkFiles.getRootDirectory()),
         name -> new File(SparkFiles.get(name)).toPath());
     MemoryJournal journal = JavaBytes.read(prepared.value(), MemoryJournal.class);
     List<RunResult> results = new ArrayList<>();

@@ -197,6 +197,37 @@ class PointRunnerTest {
   }
 
   @Test
+  void preparedPointsRunInAnyOrderFromTheJournalAsTheRunRunsThem() throws IOException {
+    ThreadPolicy.apply(1);
+    ConfigLoader.Loaded loaded = load("four", RunFixture.SMALL
+        + "sweep: { spaces.0.dim: [1, 3], sampler.sigma: [0.1, 0.2] }\n");
+    Experiment experiment = new Experiment(loaded.registry(), Progress.silent());
+    List<RunResult> run = experiment.run(loaded.plan(), dir.resolve("run"));
+    MemoryJournal prepared = new MemoryJournal();
+    experiment.prepare(loaded.plan(), dir.resolve("prepared"), prepared);
+    // one w*, and one Hessian space solved at the largest D of the sweep, 3
+    assertThat(prepared.fitKeys()).hasSize(1);
+    assertThat(prepared.directionsKeys()).hasSize(1);
+    assertThat(prepared.savedDirections(prepared.directionsKeys().get(0)).orElseThrow().getKey()
+        .dimension()).isEqualTo(3);
+
+    List<RunResult> points = experiment.runPoints(loaded.plan(), List.of(3, 0), null, prepared);
+    assertThat(points).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      RunResult alone = points.get(i);
+      RunResult inRun = run.get(List.of(3, 0).get(i));
+      assertThat(alone.timings()).doesNotContainKeys("train", "space:hessian");
+      assertThat(alone.weights()).isEqualTo(inRun.weights());
+      assertThat(alone.spaces().get(0).estimates().get(0).curve().delta())
+          .isEqualTo(inRun.spaces().get(0).estimates().get(0).curve().delta());
+      assertThat(alone.spaces().get(0).thetas()).isEqualTo(inRun.spaces().get(0).thetas());
+    }
+    assertThatThrownBy(() -> experiment.runPoints(loaded.plan(), List.of(1, 1), null, prepared))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("points [1, 1] are not distinct points of a plan of 4");
+  }
+
+  @Test
   void aPointThatBindsToAnotherConfigWhereItRunsIsRefused() throws IOException {
     RunDescription run = description(RunFixture.SMALL + "replicates: 2\n");
     assertThatThrownBy(() -> MonteCarloWorker.points(run, List.of(1), List.of("abc"),
