@@ -81,7 +81,7 @@ public final class MemoryJournal implements RunJournal, Serializable {
       @Override
       public Optional<SavedFit> savedFit(String fitKey) {
         Optional<SavedFit> saved = journal.savedFit(fitKey);
-        saved.ifPresent(fit -> fitDone(fitKey, fit));
+        saved.ifPresent(fit -> MemoryJournal.this.fitDone(fitKey, fit));
         return saved;
       }
 
