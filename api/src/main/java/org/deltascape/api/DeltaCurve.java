@@ -20,7 +20,9 @@ public record DeltaCurve(
     double[] stdError,
     double[][] perOrder,
     Estimate plateau,
-    Map<String, Object> notes) {
+    Map<String, Object> notes) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public DeltaCurve {
     Objects.requireNonNull(delta, "delta");
     Objects.requireNonNull(stdError, "stdError");

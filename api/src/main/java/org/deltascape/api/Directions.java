@@ -10,7 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param orthonormal whether {@code PᵀP = I} (to rounding); filter-normalised directions are not
  * @param spectrum the eigenpairs the directions came from (Hessian spaces), or null
  */
-public record Directions(INDArray basis, boolean orthonormal, Eigenpairs spectrum) {
+public record Directions(INDArray basis, boolean orthonormal, Eigenpairs spectrum)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public Directions {
     Objects.requireNonNull(basis, "basis");
   }

@@ -12,7 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     final product (not estimated); never null
  * @param converged whether every residual met the backend's tolerance
  */
-public record Eigenpairs(double[] values, INDArray vectors, double[] residuals, boolean converged) {
+public record Eigenpairs(double[] values, INDArray vectors, double[] residuals, boolean converged)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public Eigenpairs {
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(vectors, "vectors");

@@ -9,7 +9,10 @@ import java.util.Optional;
  *
  * @param tensors in order of offset; consecutive and covering w exactly
  */
-public record ParameterLayout(List<ParameterTensor> tensors) {
+public record ParameterLayout(List<ParameterTensor> tensors)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
 
   public ParameterLayout {
     tensors = List.copyOf(tensors);

@@ -19,7 +19,10 @@ import java.util.Objects;
  *     in]} matrices; -1 for biases): the filter of output unit j is the slice {@code [j, ...]}
  */
 public record ParameterTensor(
-    String name, List<Integer> shape, long offset, Role role, int fanInAxis) {
+    String name, List<Integer> shape, long offset, Role role, int fanInAxis)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
 
   /** What a tensor is for. */
   public enum Role {

@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param notes facts about the estimate (probes, Lanczos steps, smoothing width); never null
  */
 public record SpectralDensity(
-    double[] grid, double[] density, double[][] nodes, double[][] weights, Map<String, Object> notes) {
+    double[] grid, double[] density, double[][] nodes, double[][] weights, Map<String, Object> notes)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public SpectralDensity {
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(density, "density");

@@ -11,10 +11,14 @@ import org.deltascape.launcher.engine.MonteCarloExecutor;
 import org.deltascape.launcher.engine.RunDescription;
 
 /**
- * The {@code spark} engine: the Monte Carlo blocks of every pass (of one experiment, or of each
- * point of a sweep) are computed by Apache Spark tasks, w*, P and the run's config broadcast, the
- * blocks' sums folded in index order on the driver exactly as the single-JVM engine folds them.
- * Training, directions and estimates stay on the driver.
+ * The {@code spark} engine: Apache Spark tasks compute either the Monte Carlo blocks of every pass
+ * (of one experiment, or of each point of a sweep), w*, P and the run's config broadcast and the
+ * blocks' sums folded in index order on the driver exactly as the single-JVM engine folds them,
+ * training, directions and estimates staying on the driver; or, for a sweep (or replicates), whole
+ * points, each task running its points with the single-JVM engine from the broadcast config and
+ * the fits and directions the driver prepared; or, for a pass over a large dataset, the losses of
+ * some blocks on a range of the data's chunks, which the driver assembles and accumulates
+ * ({@code distribute}).
  *
  * <p>This class names no Spark type, so that the launcher can list and choose the engine (and say
  * what is missing) on a class path that has this module but not Spark.
@@ -46,7 +50,8 @@ public final class SparkEngineProvider implements EngineProvider {
 
   @Override
   public String description() {
-    return "Monte Carlo blocks of every pass on Apache Spark 4 executors (engine-spark)";
+    return "Monte Carlo blocks, whole sweep points or the data's chunks on Apache Spark 4"
+        + " executors (engine-spark)";
   }
 
   @Override
@@ -55,13 +60,16 @@ public final class SparkEngineProvider implements EngineProvider {
         ConfigKey.string("master", null, "the Spark master (local[2], spark://host:7077, yarn...);"
             + " without it, spark-submit's --master"),
         ConfigKey.integer("partitions", null, "tasks per Monte Carlo pass (at most its blocks of 64"
-            + " samples); without it, Spark's default parallelism").atLeast(1),
+            + " samples), or per sweep with distribute points (at most its points); without it,"
+            + " Spark's default parallelism").atLeast(1),
+        ConfigKey.choice("distribute", "auto", "what a task computes: blocks of one Monte Carlo"
+            + " pass; points, whole points of a sweep (or replicates; the driver trains only the"
+            + " fits several points share); auto, points for a sweep of at least as many points"
+            + " as partitions, else blocks; data, for a large N, a range of the data's chunks of"
+            + " 4,096 examples for some blocks of a pass (at most partitions tasks per Spark job)",
+            "auto", "blocks", "points", "data"),
         ConfigKey.any("conf", null, "more Spark settings, a map such as"
-            + " { spark.executor.memory: 4g }"),
-        ConfigKey.choice("split", "blocks", "how a pass is split into tasks: blocks (each task"
-            + " some blocks of 64 θ samples over all the data) or data (for a large N: each Spark"
-            + " job some blocks, each task a range of the data's chunks of 4,096 examples, at most"
-            + " partitions tasks)", "blocks", "data"));
+            + " { spark.executor.memory: 4g }"));
   }
 
   @Override
@@ -89,13 +97,12 @@ public final class SparkEngineProvider implements EngineProvider {
    *
    * @param master the master URL, or null for the one spark-submit set
    * @param partitions tasks per pass, or 0 for Spark's default parallelism
+   * @param distribute what a task computes: blocks, points, data or auto
    * @param conf more Spark settings, key to value
    * @param origins where each key's value came from, for messages
-   * @param byData whether passes are split by data chunks ({@code split: data}) rather than by
-   *     blocks of samples
    */
-  record SparkEngineSettings(String master, int partitions, Map<String, String> conf,
-      Map<String, String> origins, boolean byData) {
+  record SparkEngineSettings(String master, int partitions, String distribute,
+      Map<String, String> conf, Map<String, String> origins) {
 
     static SparkEngineSettings of(Settings settings) {
       Map<String, String> conf = new TreeMap<>();
@@ -123,8 +130,9 @@ public final class SparkEngineProvider implements EngineProvider {
         }
       }
       return new SparkEngineSettings(settings.has("master") ? settings.string("master") : null,
-          settings.has("partitions") ? settings.integer("partitions") : 0, conf,
-          settings.origins(), settings.has("split") && "data".equals(settings.string("split")));
+          settings.has("partitions") ? settings.integer("partitions") : 0,
+          settings.has("distribute") ? settings.string("distribute") : "auto", conf,
+          settings.origins());
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
@@ -21,11 +22,15 @@ import org.apache.spark.rdd.RDD;
 import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.PartialSums;
 import org.deltascape.api.Progress;
+import org.deltascape.launcher.config.SweepPlan;
 import org.deltascape.launcher.engine.BlockComputer;
 import org.deltascape.launcher.engine.LossSource;
+import org.deltascape.launcher.engine.MemoryJournal;
 import org.deltascape.launcher.engine.MonteCarloExecutor;
 import org.deltascape.launcher.engine.MonteCarloJob;
+import org.deltascape.launcher.engine.PointRunner;
 import org.deltascape.launcher.engine.RunDescription;
+import org.deltascape.launcher.engine.RunResult;
 import org.deltascape.launcher.engine.ThreadPolicy;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -38,6 +43,16 @@ import scala.runtime.BoxedUnit;
  * each task's blocks by partition and returns them in block order; the experiment folds them in
  * index order as the single-JVM engine does, so Δ_k is bit-identical to a single-JVM run with one
  * ND4J thread, whatever the partitions.
+ *
+ * <p>With whole points ({@code distribute: points}, or {@code auto} for a sweep of at least as
+ * many points as partitions), one Spark job runs every point of the plan: the points dealt to the
+ * partitions in turn, the journal of fits and directions the driver prepared broadcast, each task
+ * running its points with the single-JVM engine ({@link PointTask}) and sending their results
+ * back, which the driver puts in point order.
+ *
+ * <p>By data ({@code distribute: data}), each pass's losses come from Spark jobs that each
+ * evaluate a group of blocks on the data's chunks ({@link SparkLossSource}), and the driver
+ * accumulates the blocks itself.
  */
 final class SparkExecutor implements MonteCarloExecutor {
 
@@ -58,15 +73,19 @@ final class SparkExecutor implements MonteCarloExecutor {
   private final int partitions;
   private final Broadcast<ShippedRun> run;
   private final Path staging;
+  private final String distribute;
   private final Map<String, Object> description;
-  private final boolean byData;
-  private SparkLossSource dataPass; // split by data: the source of the pass in progress
+  private final boolean byData; // distribute: data
+  private String distributed;
+  private SparkLossSource dataPass; // by data: the source of the pass in progress
 
-  private SparkExecutor(SparkContext spark, int partitions, Broadcast<ShippedRun> run,
-      Path staging, boolean byData) {
-    this.byData = byData;
+  private SparkExecutor(SparkContext spark, int partitions, String distribute,
+      Broadcast<ShippedRun> run, Path staging) {
+    this.byData = "data".equals(distribute);
+    this.distributed = byData ? "data" : "blocks";
     this.spark = spark;
     this.partitions = partitions;
+    this.distribute = distribute;
     this.run = run;
     this.staging = staging;
     Map<String, Object> describe = new LinkedHashMap<>();
@@ -76,10 +95,6 @@ final class SparkExecutor implements MonteCarloExecutor {
     describe.put("spark_version", spark.version());
     describe.put("application_id", spark.applicationId());
     describe.put("task_nd4j_threads", 1);
-    describe.put("split", byData ? "data" : "blocks");
-    if (byData) {
-      describe.put("data_job_budget_bytes", SparkLossSource.budget(spark));
-    }
     this.description = Collections.unmodifiableMap(describe);
   }
 
@@ -122,7 +137,7 @@ final class SparkExecutor implements MonteCarloExecutor {
       }
       int partitions = settings.partitions() > 0 ? settings.partitions() : spark.defaultParallelism();
       Broadcast<ShippedRun> broadcast = JavaSparkContext.fromSparkContext(spark).broadcast(shipped);
-      return new SparkExecutor(spark, partitions, broadcast, staging, settings.byData());
+      return new SparkExecutor(spark, partitions, settings.distribute(), broadcast, staging);
     } catch (IOException | RuntimeException e) {
       spark.stop();
       delete(staging);
@@ -210,6 +225,66 @@ final class SparkExecutor implements MonteCarloExecutor {
     return dataPass;
   }
 
+  /**
+   * Whole points when the section asks for them, or, with {@code auto}, when the plan has at
+   * least as many points as there are partitions (every task gets a point; with fewer points
+   * than partitions, splitting each pass's blocks keeps more cores busy).
+   */
+  @Override
+  public Optional<PointRunner> points(SweepPlan plan) {
+    boolean whole = wholePoints(distribute, plan.points().size(), partitions);
+    distributed = whole ? "points" : byData ? "data" : "blocks";
+    return whole ? Optional.of(this::runPoints) : Optional.empty();
+  }
+
+  /**
+   * Whether tasks run whole points of a plan of {@code points} points (more than one).
+   *
+   * @param distribute the section's {@code distribute}: blocks, points, data or auto
+   */
+  static boolean wholePoints(String distribute, int points, int partitions) {
+    return switch (distribute) {
+      case "points" -> true;
+      case "blocks", "data" -> false;
+      default -> points >= partitions;
+    };
+  }
+
+  private List<RunResult> runPoints(SweepPlan plan, List<Integer> indices, MemoryJournal prepared,
+      Progress.Task task) {
+    List<PointSlice> slices = PointSlice.deal(plan, indices, partitions);
+    byte[][] outcomes = new byte[slices.size()][];
+    int threadsBefore = ThreadPolicy.current();
+    JavaSparkContext java = JavaSparkContext.fromSparkContext(spark);
+    Broadcast<byte[]> journal = java.broadcast(JavaBytes.write(prepared));
+    String label = "Points of the sweep (" + indices.size() + " points in " + slices.size()
+        + " tasks)";
+    try {
+      spark.setJobDescription(label);
+      RDD<PointSlice> rdd = java.parallelize(slices, slices.size()).rdd();
+      ClassTag<byte[]> tag = ClassTag$.MODULE$.apply(byte[].class);
+      spark.runJob(rdd, new PointTask(run, journal), (Object index, byte[] bytes) -> {
+        int partition = (Integer) index;
+        outcomes[partition] = bytes;
+        task.advance(slices.get(partition).indices().size());
+        return BoxedUnit.UNIT;
+      }, tag);
+    } catch (Exception e) { // Scala throws SparkException unchecked
+      throw failure(label, e);
+    } finally {
+      spark.setJobDescription(null);
+      journal.destroy();
+      if (spark.isLocal() && ThreadPolicy.current() != threadsBefore) {
+        ThreadPolicy.apply(threadsBefore); // local tasks ran in this JVM
+      }
+    }
+    List<PointsDone> done = new ArrayList<>();
+    for (byte[] outcome : outcomes) {
+      done.add(JavaBytes.read(outcome, PointsDone.class));
+    }
+    return PointsDone.inOrder(slices, done, indices);
+  }
+
   @Override
   public int blocksPerCall() {
     return Integer.MAX_VALUE; // one Spark job per pass: every remaining block at once
@@ -217,7 +292,13 @@ final class SparkExecutor implements MonteCarloExecutor {
 
   @Override
   public Map<String, Object> describe() {
-    return description;
+    Map<String, Object> describe = new LinkedHashMap<>(description);
+    describe.put("distribute", distributed);
+    describe.put("distribute_setting", distribute);
+    if (byData) {
+      describe.put("data_job_budget_bytes", SparkLossSource.budget(spark));
+    }
+    return Collections.unmodifiableMap(describe);
   }
 
   @Override

@@ -17,7 +17,7 @@ import scala.reflect.ClassTag$;
 import scala.runtime.BoxedUnit;
 
 /**
- * The losses of one pass split by data ({@code split: data}): per group of blocks, one Spark job
+ * The losses of one pass split by data ({@code distribute: data}): per group of blocks, one Spark job
  * with one task per contiguous range of the data's chunks ({@code partitions} ranges, at most one
  * per chunk), each returning its chunks' losses for the group's blocks; the driver writes them
  * into each block's S_b × N matrix in example order and hands the blocks, in order, to the

@@ -2,12 +2,16 @@ package org.deltascape.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Compares two runs' tidy tables (delta.csv) cell by cell. */
+/** Compares two runs' tidy tables (delta.csv) cell by cell, or their files byte by byte. */
 final class DeltaTables {
 
   private DeltaTables() {}
@@ -38,6 +42,50 @@ final class DeltaTables {
         }
       }
     }
+  }
+
+  /**
+   * Asserts that {@code actual} holds the files {@code expected} holds (its checkpoint folder
+   * aside), each byte-identical, but summary.json, which is compared as JSON without what measures
+   * wall-clock time (timings, the seconds of each training epoch) or names the engine.
+   */
+  static void assertSameFiles(Path actual, Path expected) throws IOException {
+    List<Path> files = files(expected);
+    assertThat(files(actual)).isEqualTo(files);
+    assertThat(files).contains(Path.of("delta.csv"), Path.of("summary.json"));
+    for (Path file : files) {
+      if (file.getFileName().toString().equals("summary.json")) {
+        assertThat(withoutClocks(actual.resolve(file))).as(file.toString())
+            .isEqualTo(withoutClocks(expected.resolve(file)));
+      } else {
+        assertThat(Files.readAllBytes(actual.resolve(file))).as(file.toString())
+            .isEqualTo(Files.readAllBytes(expected.resolve(file)));
+      }
+    }
+  }
+
+  private static List<Path> files(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile).map(folder::relativize)
+          .filter(file -> !file.startsWith("checkpoint")).sorted().toList();
+    }
+  }
+
+  private static JsonNode withoutClocks(Path summary) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(summary.toFile());
+    strip(root);
+    return root;
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove("timings");
+      object.remove("seconds");
+      if (object.has("engine") && object.has("config_sha256")) {
+        object.remove("engine"); // provenance's
+      }
+    }
+    node.forEach(DeltaTables::strip);
   }
 
   private static Double number(String cell) {

@@ -10,7 +10,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Records, for tests, every task of the Monte Carlo jobs that Spark ran: registered by name with
+ * Records, for tests, every task of the Monte Carlo jobs (and of the jobs of whole points) that
+ * Spark ran: registered by name with
  * {@code spark.extraListeners} in an engine's {@code conf}, as a user would register their own.
  * Spark delivers listener events on its own thread and drains them when the context stops, which
  * the engine does before a run returns.
@@ -20,7 +21,8 @@ public final class MonteCarloTaskListener extends SparkListener {
   /**
    * One finished task.
    *
-   * @param job the job's description ("Monte Carlo in space hessian of point 0")
+   * @param job the job's description ("Monte Carlo in space hessian of point 0", "Points of the
+   *     sweep (8 points in 2 tasks)")
    * @param partition the task's partition
    * @param attempt the attempt number (0 for the first)
    * @param successful whether the attempt succeeded
@@ -42,7 +44,8 @@ public final class MonteCarloTaskListener extends SparkListener {
   public void onJobStart(SparkListenerJobStart jobStart) {
     String description = jobStart.properties() == null ? null
         : jobStart.properties().getProperty("spark.job.description");
-    if (description != null && description.startsWith("Monte Carlo")) {
+    if (description != null
+        && (description.startsWith("Monte Carlo") || description.startsWith("Points"))) {
       for (Object stage : CollectionConverters.asJava(jobStart.stageIds())) {
         stageJobs.put((Integer) stage, description);
       }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pass split by data ({@code split: data}) gives the single-JVM engine's Δ_k: each Spark task
+ * A pass split by data ({@code distribute: data}) gives the single-JVM engine's Δ_k: each Spark task
  * evaluates a range of the data's chunks for a range of blocks, the driver assembles the losses in
  * example order and accumulates them. The reference is the single-JVM engine's run of the same
  * config.
@@ -61,8 +61,7 @@ class SparkDataSplitTest {
   }
 
   private static String byData(String master, int partitions, String conf) {
-    String engine = SparkRuns.spark(master, partitions, conf);
-    return engine.substring(0, engine.length() - 1) + ", split: data }";
+    return SparkRuns.spark(master, partitions, "data", conf);
   }
 
   private static List<MonteCarloTaskListener.Task> tasks(String job) {
@@ -96,7 +95,8 @@ class SparkDataSplitTest {
 
     JsonNode engine = new ObjectMapper().readTree(folder.resolve("summary.json").toFile())
         .path("provenance").path("engine");
-    assertThat(engine.path("split").asText()).isEqualTo("data");
+    assertThat(engine.path("distribute").asText()).isEqualTo("data");
+    assertThat(engine.path("distribute_setting").asText()).isEqualTo("data");
     assertThat(engine.path("data_job_budget_bytes").asLong()).isEqualTo(256L << 20);
     assertThat(engine.path("partitions").asInt()).isEqualTo(3);
   }
@@ -171,17 +171,6 @@ class SparkDataSplitTest {
         .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.of(0, 0, 0, 1, 1, 1)
             .map(point -> "Monte Carlo in space random of point " + point
                 + ", the losses of blocks [0, 1) by data chunk").toList());
-  }
-
-  @Test
-  void aSplitThatIsNeitherBlocksNorDataIsAConfigError() {
-    SparkRuns.Outcome outcome = SparkRuns.cli("run", config.toString(), "--output",
-        dir.resolve("bad-split").toString(), "--set",
-        "engine={ id: spark, master: \"local[2]\", split: chunks }");
-    assertThat(outcome.code()).isEqualTo(2);
-    assertThat(outcome.err()).isEqualTo("error: the configuration has 1 error:\n"
-        + "  1. --set engine: engine.split: expected one of blocks, data, got \"chunks\". Fix the"
-        + " configuration and run again.\n");
   }
 
   @Test

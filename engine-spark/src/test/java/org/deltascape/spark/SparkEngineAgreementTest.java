@@ -64,6 +64,9 @@ class SparkEngineAgreementTest {
     assertThat(engine.path("master").asText()).isEqualTo("local[2]");
     assertThat(engine.path("partitions").asInt()).isEqualTo(partitions);
     assertThat(engine.path("task_nd4j_threads").asInt()).isEqualTo(1);
+    // one experiment is one point: auto distributes its passes' blocks
+    assertThat(engine.path("distribute").asText()).isEqualTo("blocks");
+    assertThat(engine.path("distribute_setting").asText()).isEqualTo("auto");
   }
 
   @Test

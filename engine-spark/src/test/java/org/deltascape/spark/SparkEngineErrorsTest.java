@@ -47,6 +47,16 @@ class SparkEngineErrorsTest {
   }
 
   @Test
+  void aDistributionTheEngineDoesNotKnowIsAConfigErrorListingTheFour() throws IOException {
+    SparkRuns.Outcome outcome = run("engine={ id: spark, master: \"local[2]\", distribute: rows }");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo(
+        "error: the configuration has 1 error:\n"
+        + "  1. --set engine: engine.distribute: expected one of auto, blocks, points, data, got"
+        + " \"rows\". Fix the configuration and run again.\n");
+  }
+
+  @Test
   void aConfKeyThatIsNotASparkSettingIsRefused() throws IOException {
     SparkRuns.Outcome outcome = run("engine={ id: spark, master: \"local[2]\", conf: { executor.memory: 4g } }");
     assertThat(outcome.code()).isEqualTo(1);
@@ -65,6 +75,24 @@ class SparkEngineErrorsTest {
         + " the first attempt of partition 0 fails, as"
         + " spark.deltascape.test.fail-first-attempt-of-partition asks. See the Spark log of the"
         + " failed task; a task that fails alike on every attempt is not helped by retries.\n");
+  }
+
+  @Test
+  void aFaultInAPointTaskReadsAsInASingleJvmForTheLowestPoint() throws IOException {
+    Path config = SparkRuns.write(dir, "wild-sweep.yaml", SparkRuns.SMALL
+        .replace("samples: 448", "samples: 64")
+        .replace("{ id: hessian, dim: 3 }, ", "") + "precision: float\n"
+        + "sweep: { sampler.sigma: [0.2, 3.0e38, 2.0e38] }\n");
+    SparkRuns.Outcome local = SparkRuns.cli("run", config.toString(), "--output",
+        dir.resolve("local").toString());
+    SparkRuns.Outcome spark = SparkRuns.cli("run", config.toString(), "--output",
+        dir.resolve("spark").toString(), "--set", SparkRuns.spark("local[2]", 2, "points", ""));
+    assertThat(local.code()).isEqualTo(1);
+    assertThat(spark.code()).isEqualTo(1);
+    assertThat(spark.err()).isEqualTo(local.err());
+    assertThat(local.err()).isEqualTo(
+        "error: Monte Carlo in space random: the loss of example 0 at sample 1 is NaN: the"
+        + " model's loss overflowed far from w*. Lower sampler.sigma, or use precision: double.\n");
   }
 
   @Test

@@ -76,9 +76,18 @@ final class SparkRuns {
     return Files.writeString(dir.resolve(name), text);
   }
 
-  /** The engine section of a Spark run in local[2] with {@code partitions} tasks per pass. */
+  /** The engine section of a Spark run on {@code master} with {@code partitions} tasks per pass. */
   static String spark(String master, int partitions, String conf) {
+    return spark(master, partitions, "auto", conf);
+  }
+
+  /**
+   * The engine section of a Spark run on {@code master} with {@code partitions} tasks per pass (or
+   * per sweep) and {@code distribute} (blocks, points, data or auto).
+   */
+  static String spark(String master, int partitions, String distribute, String conf) {
     return "engine={ id: spark, master: \"" + master + "\", partitions: " + partitions
+        + ", distribute: " + distribute
         + ", conf: { spark.ui.enabled: false, spark.extraListeners: "
         + MonteCarloTaskListener.class.getName() + (conf.isEmpty() ? "" : ", " + conf) + " } }";
   }

@@ -9,13 +9,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sweep on Spark writes the single-JVM engine's tidy table. */
+/** A sweep whose passes' blocks are Spark tasks writes the single-JVM engine's tidy table. */
 class SparkSweepTest {
 
   @TempDir Path dir;
 
   @Test
-  void aSweepOfEightPointsInLocalModeWritesTheSingleJvmEnginesTable() throws IOException {
+  void aSweepOfEightPointsByBlocksInLocalModeWritesTheSingleJvmEnginesTable() throws IOException {
     String yaml = SparkRuns.SMALL
         .replace("spaces: [{ id: hessian, dim: 3 }, { id: random, dim: 2 }]",
             "spaces: [{ id: random, dim: 2 }]")
@@ -25,7 +25,8 @@ class SparkSweepTest {
     Path config = SparkRuns.write(dir, "sweep.yaml", yaml);
     SparkRuns.run(config, dir.resolve("local"));
     MonteCarloTaskListener.reset();
-    SparkRuns.run(config, dir.resolve("spark"), "--set", SparkRuns.spark("local[2]", 2, ""));
+    SparkRuns.run(config, dir.resolve("spark"), "--set",
+        SparkRuns.spark("local[2]", 2, "blocks", ""));
 
     assertThat(Files.readAllBytes(dir.resolve("spark/delta.csv")))
         .isEqualTo(Files.readAllBytes(dir.resolve("local/delta.csv")));

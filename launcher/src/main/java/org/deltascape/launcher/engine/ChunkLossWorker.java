@@ -1,9 +1,6 @@
 package org.deltascape.launcher.engine;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +18,6 @@ import org.deltascape.api.SubspaceModel;
 import org.deltascape.api.ThetaSampler;
 import org.deltascape.launcher.config.ConfigLoader;
 import org.deltascape.launcher.config.ExperimentConfig;
-import org.deltascape.launcher.config.YamlReader;
-import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.discovery.PluginRegistry;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -94,12 +89,7 @@ final class ChunkLossWorker {
       return lastPoint;
     }
     lastPoint = null; // let the previous point's data go before loading the next
-    List<Path> folders = new ArrayList<>();
-    run.pluginFolders().forEach(folder -> folders.add(Path.of(folder)));
-    ConfigLoader.Loaded loaded = ConfigLoader.load(
-        PluginCatalog.classpath(ChunkLossWorker.class.getClassLoader()),
-        YamlReader.read(run.configJson(), "the run's config"), run.defaultName(),
-        run.configFile() == null ? null : Path.of(run.configFile()), folders);
+    ConfigLoader.Loaded loaded = MonteCarloWorker.load(run);
     if (point >= loaded.plan().points().size()) {
       throw new IllegalArgumentException("the run has " + loaded.plan().points().size()
           + " points, not " + (point + 1));

@@ -19,10 +19,17 @@ public record CurvatureResult(
     int traceProducts,
     SpectralDensity density,
     int densityProducts,
-    List<PrefixSpectrum> prefix) {
+    List<PrefixSpectrum> prefix) implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** No analyses. */
   public static final CurvatureResult NONE = new CurvatureResult(null, 0, null, 0, List.of());
+
+  /** {@link #NONE} stays itself across JVMs: the writers tell it by identity. */
+  private Object readResolve() {
+    return NONE.equals(this) ? NONE : this;
+  }
 
   /**
    * The spectrum of H_k.
@@ -32,5 +39,8 @@ public record CurvatureResult(
    * @param pairs the top eigenpairs
    * @param products Hessian-vector products this k used
    */
-  public record PrefixSpectrum(int step, int examples, Eigenpairs pairs, int products) {}
+  public record PrefixSpectrum(int step, int examples, Eigenpairs pairs, int products)
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 }

@@ -16,7 +16,10 @@ import org.deltascape.api.RandomKey;
  * @param orders R × N, {@code orders[r][p]} the example at position p of order r
  * @param fingerprints per order, SHA-256 of its indices as little-endian int32s
  */
-public record DataOrders(int[][] orders, List<String> fingerprints) {
+public record DataOrders(int[][] orders, List<String> fingerprints)
+    implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** R seeded permutations of {@code 0 … n−1}, order r from {@code (seed, "order", r)}. */
   public static DataOrders generate(long seed, int count, int n) {

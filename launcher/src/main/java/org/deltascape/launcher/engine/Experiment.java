@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ObjIntConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.deltascape.api.Dataset;
 import org.deltascape.api.DatasetContext;
 import org.deltascape.api.DatasetProvider;
@@ -73,15 +77,134 @@ public final class Experiment {
   /**
    * Runs every point of a plan, in order, keeping each stage's products in {@code journal} and
    * taking from it what an interrupted run of the same plan already computed; writes no results.
+   * When the executor {@linkplain MonteCarloExecutor#points runs whole points} of the plan, the
+   * fits that several points share are prepared here (trained or restored, with their
+   * directions, kept in {@code journal}) and the points run where the executor runs them.
    */
   public List<RunResult> run(SweepPlan plan, Path folder, RunJournal journal) {
+    List<Integer> all = IntStream.range(0, plan.points().size()).boxed().toList();
+    Optional<PointRunner> runner =
+        all.size() > 1 ? executor.points(plan) : Optional.empty();
+    if (runner.isPresent()) {
+      return runElsewhere(plan, folder, journal, runner.get());
+    }
+    return runPoints(plan, all, folder, journal);
+  }
+
+  /**
+   * Runs the points {@code indices} of a plan, in that order, in this JVM, each exactly as {@link
+   * #run} runs it: the fits and directions found in {@code journal} are restored, the others
+   * trained or built (and kept there); writes no results.
+   *
+   * @param indices points of the plan, each at most once
+   * @param folder the run folder, or null where there is none (another JVM's share)
+   * @return one result per index, in the order of {@code indices}
+   */
+  public List<RunResult> runPoints(SweepPlan plan, List<Integer> indices, Path folder,
+      RunJournal journal) {
+    List<RunResult> results = new ArrayList<>();
+    runPoints(plan, indices, folder, journal, (result, index) -> results.add(result));
+    return results;
+  }
+
+  /**
+   * Runs the points {@code indices} of a plan as {@link #runPoints(SweepPlan, List, Path,
+   * RunJournal)} does, handing each point's result to {@code done} as soon as it is computed (a
+   * point that fails ends the call: the points before it have been handed over).
+   */
+  public void runPoints(SweepPlan plan, List<Integer> indices, Path folder, RunJournal journal,
+      ObjIntConsumer<RunResult> done) {
+    walk(plan, indices, folder, journal, (index, fit, fitKey, clock, directions, largest) ->
+        done.accept(runPoint(index, plan.points().get(index), fit, fitKey, directions, largest,
+            clock, folder, journal), index));
+  }
+
+  /**
+   * Trains (or restores) the fits of every point of a plan and builds the directions of every
+   * space of each, as {@link #run} does (a space nested in D at the largest D the plan asks),
+   * keeping them in {@code journal}; draws no sample and estimates nothing.
+   */
+  public void prepare(SweepPlan plan, Path folder, RunJournal journal) {
+    prepare(plan, IntStream.range(0, plan.points().size()).boxed().toList(), folder, journal);
+  }
+
+  /** Prepares, as {@link #prepare(SweepPlan, Path, RunJournal)} does, the points {@code indices}. */
+  public void prepare(SweepPlan plan, List<Integer> indices, Path folder, RunJournal journal) {
+    walk(plan, indices, folder, journal, (index, fit, fitKey, clock, directions, largest) -> {
+      ExperimentConfig config = plan.points().get(index).config();
+      requireSteps(fit, config);
+      SpaceRun spaceRun = spaceRun(index, config, fit, clock, journal);
+      for (ExperimentConfig.SpaceSpec spec : config.spaces()) {
+        directions(spec, config, fitKey, directions, largest, spaceRun, journal);
+      }
+    });
+  }
+
+  /**
+   * The points of a plan run by {@code runner}: the fits that several points share are prepared
+   * here, once (a fit that one point alone uses shares nothing, and is trained where its point
+   * runs, in parallel with the others), and sent with the points; the results come back in order
+   * and get this side's config, folder and provenance.
+   */
+  private List<RunResult> runElsewhere(SweepPlan plan, Path folder, RunJournal journal,
+      PointRunner runner) {
+    List<Integer> all = IntStream.range(0, plan.points().size()).boxed().toList();
+    Map<String, Long> uses = all.stream().collect(Collectors.groupingBy(
+        index -> fitKey(plan.points().get(index).config()), Collectors.counting()));
+    List<Integer> shared = all.stream()
+        .filter(index -> uses.get(fitKey(plan.points().get(index).config())) > 1).toList();
+    MemoryJournal prepared = new MemoryJournal();
+    prepare(plan, shared, folder, prepared.alongside(journal));
+    List<RunResult> received;
+    try (Progress.Task task = progress.start("Points", all.size(), "points")) {
+      received = runner.run(plan, all, prepared, task);
+    }
+    if (received.size() != all.size()) {
+      throw new IllegalStateException("the " + executor.describe().get("id") + " engine returned "
+          + received.size() + " results for " + all.size() + " points");
+    }
+    List<RunResult> results = new ArrayList<>();
+    for (int index : all) {
+      ExperimentConfig config = plan.points().get(index).config();
+      RunResult result = received.get(index);
+      results.add(result.received(config, folder, Provenance.of(config, registry,
+          result.data().sha256(), result.orders(), executor.describe())));
+    }
+    return results;
+  }
+
+  /** What a walk over points does at each point, with its fit. */
+  private interface PointStep {
+    /**
+     * @param directions the directions built so far, by key
+     * @param largest the largest D of each space nested in D, by key
+     */
+    void at(int index, Fit fit, String fitKey, Stopwatch clock,
+        Map<String, SpaceRun.Built> directions, Map<String, Integer> largest);
+  }
+
+  /**
+   * Visits the points {@code indices} of a plan in that order, each with its fit, trained (or
+   * restored from {@code journal}) once per distinct fit and let go, with its directions and data,
+   * after the last of those points that uses it (replicates each train their own w*).
+   */
+  private void walk(SweepPlan plan, List<Integer> indices, Path folder, RunJournal journal,
+      PointStep step) {
+    if (indices.stream().distinct().count() != indices.size()
+        || indices.stream().anyMatch(index -> index < 0 || index >= plan.points().size())) {
+      throw new IllegalArgumentException("points " + indices + " are not distinct points of a plan"
+          + " of " + plan.points().size());
+    }
     Map<String, Fit> fits = new HashMap<>();
     Map<String, SpaceRun.Built> directions = new HashMap<>();
     Map<String, Integer> largest = largestDimensions(plan);
-    List<RunResult> results = new ArrayList<>();
-    for (int index = 0; index < plan.points().size(); index++) {
-      SweepPlan.Point point = plan.points().get(index);
-      ExperimentConfig config = point.config();
+    Map<String, Integer> lastUse = new HashMap<>();
+    for (int position = 0; position < indices.size(); position++) {
+      lastUse.put(fitKey(plan.points().get(indices.get(position)).config()), position);
+    }
+    for (int position = 0; position < indices.size(); position++) {
+      int index = indices.get(position);
+      ExperimentConfig config = plan.points().get(index).config();
       Stopwatch clock = new Stopwatch();
       String fitKey = fitKey(config);
       Fit fit = fits.get(fitKey);
@@ -91,14 +214,12 @@ public final class Experiment {
         fit = fit(config, sharing, fitKey, journal, folder, clock);
         fits.put(fitKey, fit);
       }
-      results.add(runPoint(index, point, fit, fitKey, directions, largest, clock, folder, journal));
-      if (lastUse(plan, fitKey) == index) {
-        // replicates each train their own w*: let go of a fit (and its data) no later point needs
+      step.at(index, fit, fitKey, clock, directions, largest);
+      if (lastUse.get(fitKey) == position) {
         fits.remove(fitKey);
         directions.keySet().removeIf(key -> key.startsWith(fitKey + "|"));
       }
     }
-    return results;
   }
 
   /**
@@ -138,40 +259,27 @@ public final class Experiment {
    * kept in {@code journal}), nothing is estimated and no result is returned.
    */
   public void runBlocks(SweepPlan plan, Path folder, RunJournal journal, BlockScope scope) {
-    Map<String, Fit> fits = new HashMap<>();
-    Map<String, SpaceRun.Built> directions = new HashMap<>();
-    Map<String, Integer> largest = largestDimensions(plan);
-    Map<Integer, List<Pass>> byPoint = new LinkedHashMap<>();
-    passes(plan).forEach(pass -> byPoint.computeIfAbsent(pass.point(), p -> new ArrayList<>()).add(pass));
-    for (Map.Entry<Integer, List<Pass>> entry : byPoint.entrySet()) {
-      int index = entry.getKey();
-      List<Pass> owned = entry.getValue().stream()
-          .filter(pass -> scope.blocks(index, pass.space(), pass.blocks()) != null).toList();
-      if (owned.isEmpty()) {
-        continue;
-      }
-      ExperimentConfig config = plan.points().get(index).config();
-      Stopwatch clock = new Stopwatch();
-      String fitKey = fitKey(config);
-      Fit fit = fits.get(fitKey);
-      if (fit == null) {
-        List<ExperimentConfig> sharing = plan.points().stream().map(SweepPlan.Point::config)
-            .filter(other -> fitKey(other).equals(fitKey)).toList();
-        fit = fit(config, sharing, fitKey, journal, folder, clock);
-        fits.put(fitKey, fit);
-      }
-      SpaceRun spaceRun = spaceRun(index, config, fit, clock, journal);
-      for (Pass pass : owned) {
-        ExperimentConfig.SpaceSpec spec = config.spaces().stream()
-            .filter(space -> space.name().equals(pass.space())).findFirst().orElseThrow();
-        int[] range = scope.blocks(index, pass.space(), pass.blocks());
-        SpaceRun.Built built =
-            directions(spec, config, fitKey, directions, largest, spaceRun, journal);
-        MonteCarloJob job = SpaceRun.job(index, spec.name(), config.samples(),
-            fit.fit().weights(), built.directions());
-        scope.accept(job, range[0], spaceRun.blocks(job, range[0], range[1]));
+    Map<Integer, List<Pass>> owned = new LinkedHashMap<>();
+    for (Pass pass : passes(plan)) {
+      if (scope.blocks(pass.point(), pass.space(), pass.blocks()) != null) {
+        owned.computeIfAbsent(pass.point(), p -> new ArrayList<>()).add(pass);
       }
     }
+    walk(plan, List.copyOf(owned.keySet()), folder, journal,
+        (index, fit, fitKey, clock, directions, largest) -> {
+          ExperimentConfig config = plan.points().get(index).config();
+          SpaceRun spaceRun = spaceRun(index, config, fit, clock, journal);
+          for (Pass pass : owned.get(index)) {
+            ExperimentConfig.SpaceSpec spec = config.spaces().stream()
+                .filter(space -> space.name().equals(pass.space())).findFirst().orElseThrow();
+            int[] range = scope.blocks(index, pass.space(), pass.blocks());
+            SpaceRun.Built built =
+                directions(spec, config, fitKey, directions, largest, spaceRun, journal);
+            MonteCarloJob job = SpaceRun.job(index, spec.name(), config.samples(),
+                fit.fit().weights(), built.directions());
+            scope.accept(job, range[0], spaceRun.blocks(job, range[0], range[1]));
+          }
+        });
   }
 
   private SpaceRun spaceRun(int index, ExperimentConfig config, Fit fit, Stopwatch clock,
@@ -186,16 +294,6 @@ public final class Experiment {
         orders.orders(), registry);
     return new SpaceRun(registry, progress, fit, orders, curvature, estimators, sampler, config,
         clock, journal, index, executor);
-  }
-
-  private static int lastUse(SweepPlan plan, String fitKey) {
-    int last = -1;
-    for (int i = 0; i < plan.points().size(); i++) {
-      if (fitKey(plan.points().get(i).config()).equals(fitKey)) {
-        last = i;
-      }
-    }
-    return last;
   }
 
   private Fit fit(ExperimentConfig config, List<ExperimentConfig> sharing, String fitKey,
@@ -257,11 +355,7 @@ public final class Experiment {
     ExperimentConfig config = point.config();
     int n = fit.train().size();
     int b = config.step();
-    if (n / b < 2) {
-      throw new DeltascapeException(
-          "the dataset has " + n + " examples, fewer than two steps of k.step = " + b,
-          "k.step", "Use a smaller k.step or more data");
-    }
+    requireSteps(fit, config);
     SpaceRun spaceRun = spaceRun(index, config, fit, clock, journal);
     DataOrders orders = spaceRun.orders();
     CurvatureSource curvature = spaceRun.curvature();
@@ -305,6 +399,16 @@ public final class Experiment {
     return new RunResult(config, folder, data, modelInfo, fit.fit().weights().data().asDouble(),
         orders, lossAtCentre, spaces, analyses, point.values(), timings,
         Provenance.of(config, registry, fit.train().sha256(), orders, executor.describe()));
+  }
+
+  private static void requireSteps(Fit fit, ExperimentConfig config) {
+    int n = fit.train().size();
+    int b = config.step();
+    if (n / b < 2) {
+      throw new DeltascapeException(
+          "the dataset has " + n + " examples, fewer than two steps of k.step = " + b,
+          "k.step", "Use a smaller k.step or more data");
+    }
   }
 
   private static boolean drawn(ExperimentConfig config, ExperimentConfig.SpaceSpec spec) {

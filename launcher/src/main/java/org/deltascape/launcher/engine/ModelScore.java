@@ -13,7 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param accuracy fraction of examples whose largest logit is the true class; NaN for regression
  * @param examples how many examples were scored
  */
-public record ModelScore(double loss, double accuracy, int examples) {
+public record ModelScore(double loss, double accuracy, int examples)
+    implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Scores the model on every chunk. */
   static ModelScore of(Model model, INDArray weights, DataChunks chunks, TargetKind kind) {

@@ -3,14 +3,17 @@ package org.deltascape.launcher.engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deltascape.api.PartialSums;
 import org.deltascape.api.Progress;
+import org.deltascape.launcher.config.SweepPlan;
 
 /**
  * Where the blocks of Monte Carlo passes are computed: in this JVM ({@link #LOCAL}, the default)
  * or elsewhere (Spark executors). Whatever computes them, the experiment folds the blocks' sums in
- * index order exactly as a single-JVM pass does, so any split gives bit-identical Δ_k. Called
- * from the experiment's thread only.
+ * index order exactly as a single-JVM pass does, so any split gives bit-identical Δ_k. An
+ * executor may instead {@linkplain #points run whole points} of a sweep elsewhere. Called from
+ * the experiment's thread only.
  */
 public interface MonteCarloExecutor extends AutoCloseable {
 
@@ -43,6 +46,17 @@ public interface MonteCarloExecutor extends AutoCloseable {
    */
   default int blocksPerCall() {
     return 1;
+  }
+
+  /**
+   * Whether this executor runs whole points of {@code plan} rather than the blocks of each pass:
+   * asked once per run of a plan of more than one point (a sweep, replicates), before anything is
+   * computed. With a runner, the experiment prepares on its side the fits that several points
+   * share (and their directions), hands every point to the runner, and computes no block itself.
+   * {@link #describe()} afterwards records the choice. None by default.
+   */
+  default Optional<PointRunner> points(SweepPlan plan) {
+    return Optional.empty();
   }
 
   /** What provenance records about the engine: its id and how it ran (master, partitions…). */

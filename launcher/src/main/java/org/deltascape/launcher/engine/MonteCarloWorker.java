@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ObjIntConsumer;
 import org.deltascape.api.Dataset;
 import org.deltascape.api.DatasetContext;
 import org.deltascape.api.DatasetProvider;
 import org.deltascape.api.DeltaEstimator;
+import org.deltascape.api.DeltascapeException;
 import org.deltascape.api.Estimator;
 import org.deltascape.api.EstimatorInput;
 import org.deltascape.api.Model;
@@ -19,13 +21,15 @@ import org.deltascape.api.Progress;
 import org.deltascape.api.Sampler;
 import org.deltascape.launcher.config.ConfigLoader;
 import org.deltascape.launcher.config.ExperimentConfig;
+import org.deltascape.launcher.config.SweepPlan;
 import org.deltascape.launcher.config.YamlReader;
 import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.discovery.PluginRegistry;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Rebuilds, in any JVM, what a Monte Carlo job's blocks need, from the run's description and the
+ * Rebuilds, in any JVM, what a Monte Carlo job's blocks need (or runs whole points, see {@link
+ * #points}), from the run's description and the
  * job alone: the plugins, the point's config, the dataset in its fixed order, the model, the data
  * orders, the sampler and the estimators that take loss samples, prepared by {@link SpacePass}
  * exactly as the experiment prepares them, so that every block's sums are bit-identical to the
@@ -38,7 +42,23 @@ public final class MonteCarloWorker {
 
   private static final ThreadLocal<Map.Entry<String, BlockComputer>> LAST = new ThreadLocal<>();
 
+  /** A point whose config binds differently here than where it was sent from. */
+  static final String OTHER_CONFIG = "the point binds to another config in this JVM than where it"
+      + " was sent from (canonical config SHA-256 %s there, %s here)";
+
+  /** What to do about it. */
+  static final String OTHER_CONFIG_FIX = "Give every node the same deltascape and plugin jars";
+
   private MonteCarloWorker() {}
+
+  /** The run's plugins, bound plan and registry, loaded from its description. */
+  static ConfigLoader.Loaded load(RunDescription run) {
+    List<Path> folders = new ArrayList<>();
+    run.pluginFolders().forEach(folder -> folders.add(Path.of(folder)));
+    return ConfigLoader.load(PluginCatalog.classpath(MonteCarloWorker.class.getClassLoader()),
+        YamlReader.read(run.configJson(), "the run's config"), run.defaultName(),
+        run.configFile() == null ? null : Path.of(run.configFile()), folders);
+  }
 
   /**
    * The computer of a job of the run {@code run}, loading its plugins (the class path's and the
@@ -52,12 +72,7 @@ public final class MonteCarloWorker {
       return last.getValue();
     }
     LAST.remove(); // let the previous job's data go before loading the next
-    List<Path> folders = new ArrayList<>();
-    run.pluginFolders().forEach(folder -> folders.add(Path.of(folder)));
-    ConfigLoader.Loaded loaded = ConfigLoader.load(
-        PluginCatalog.classpath(MonteCarloWorker.class.getClassLoader()),
-        YamlReader.read(run.configJson(), "the run's config"), run.defaultName(),
-        run.configFile() == null ? null : Path.of(run.configFile()), folders);
+    ConfigLoader.Loaded loaded = load(run);
     if (job.point() >= loaded.plan().points().size()) {
       throw new IllegalArgumentException("the run has " + loaded.plan().points().size()
           + " points, not " + (job.point() + 1));
@@ -66,6 +81,42 @@ public final class MonteCarloWorker {
         computer(loaded.registry(), loaded.plan().points().get(job.point()).config(), job);
     LAST.set(Map.entry(key, computer));
     return computer;
+  }
+
+  /**
+   * Runs the points {@code indices} of the run {@code run} in this JVM, as {@link
+   * Experiment#runPoints} runs them, loading its plugins (the class path's and the run's plugin
+   * folders), with the fits and directions of {@code prepared} restored rather than computed again.
+   * Each point's result is handed to {@code done} as soon as it is computed; a point that fails
+   * ends the call.
+   *
+   * @param configSha256 per index, the SHA-256 of the point's canonical config on the side that
+   *     sent the points: a point that binds to another config here (other plugin versions, other
+   *     defaults) is refused before anything is computed
+   * @param prepared read and, for the fits that are not in it, written: give each call its own
+   */
+  public static void points(RunDescription run, List<Integer> indices, List<String> configSha256,
+      RunJournal prepared, ObjIntConsumer<RunResult> done) {
+    if (configSha256.size() != indices.size()) {
+      throw new IllegalArgumentException(indices.size() + " points but " + configSha256.size()
+          + " config hashes");
+    }
+    ConfigLoader.Loaded loaded = load(run);
+    SweepPlan plan = loaded.plan();
+    for (int i = 0; i < indices.size(); i++) {
+      int index = indices.get(i);
+      if (index < 0 || index >= plan.points().size()) {
+        throw new IllegalArgumentException("the run has " + plan.points().size()
+            + " points, not " + (index + 1));
+      }
+      String here = Provenance.sha256(plan.points().get(index).config().canonical());
+      if (!here.equals(configSha256.get(i))) {
+        throw new DeltascapeException(String.format(java.util.Locale.ROOT, OTHER_CONFIG,
+            configSha256.get(i), here), "point " + index, OTHER_CONFIG_FIX);
+      }
+    }
+    new Experiment(loaded.registry(), Progress.silent())
+        .runPoints(plan, indices, null, prepared, done);
   }
 
   /** The computer of a job of a point whose config is bound against {@code registry}. */

@@ -1,5 +1,6 @@
 package org.deltascape.launcher.engine;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,11 @@ import org.deltascape.launcher.config.ExperimentConfig;
 
 /**
  * Everything a run produced, for the writers and the console.
+ *
+ * <p>Serializable, so that a point computed by another JVM (a Spark executor) can be sent back,
+ * but without its config and folder: the config is bound against the plugins of one JVM and a
+ * {@link Path} is not serializable. A deserialized result has both null until the side that holds
+ * the plan restores them with {@link #received}.
  *
  * @param config the validated config
  * @param folder the run folder
@@ -34,7 +40,37 @@ public record RunResult(
     CurvatureResult curvature,
     Map<String, Object> sweepValues,
     Map<String, Double> timings,
-    Map<String, Object> provenance) {
+    Map<String, Object> provenance) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * This result, received from another JVM, with the config and folder of its point on this side
+   * and the provenance this side records (its plugins' origins, its engine).
+   */
+  public RunResult received(ExperimentConfig pointConfig, Path runFolder,
+      Map<String, Object> recorded) {
+    return new RunResult(pointConfig, runFolder, data, model, weights, orders, lossAtCentre, spaces,
+        curvature, sweepValues, timings, recorded);
+  }
+
+  private Object writeReplace() {
+    return new Sent(data, model, weights, orders, lossAtCentre, spaces, curvature, sweepValues,
+        timings, provenance);
+  }
+
+  /** A result as it travels: everything but the config and the folder. */
+  private record Sent(DataInfo data, ModelInfo model, double[] weights, DataOrders orders,
+      double[] lossAtCentre, List<SpaceResult> spaces, CurvatureResult curvature,
+      Map<String, Object> sweepValues, Map<String, Double> timings, Map<String, Object> provenance)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      return new RunResult(null, null, data, model, weights, orders, lossAtCentre, spaces,
+          curvature, sweepValues, timings, provenance);
+    }
+  }
 
   /**
    * @param name the dataset's name
@@ -54,7 +90,9 @@ public record RunResult(
       int steps,
       int testExamples,
       String sha256,
-      List<String> notes) {}
+      List<String> notes) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 
   /**
    * @param id the model plugin's id
@@ -72,5 +110,7 @@ public record RunResult(
       boolean trained,
       ModelScore train,
       ModelScore test,
-      List<Map<String, Object>> history) {}
+      List<Map<String, Object>> history) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 }
