@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deltascape.api.DeltaProblem;
 import org.deltascape.api.Estimator;
-import org.deltascape.api.Progress;
 import org.deltascape.api.RandomKey;
 import org.deltascape.api.SubspaceModel;
 import org.deltascape.api.ThetaSampler;
@@ -66,9 +65,11 @@ public class MonteCarloBenchmark {
   }
 
   @Benchmark
-  public MonteCarloPass.Result monteCarloPass() {
-    return MonteCarloPass.run(subspace, sampler, new RandomKey(7, "theta/bench", 0), SAMPLES,
-        fixture.chunks, problem, estimators, null, MonteCarloPass.Journal.NONE, Progress.silent(),
-        "bench");
+  public java.util.List<Map<String, org.deltascape.api.PartialSums>> monteCarloPass() {
+    RandomKey key = new RandomKey(7, "theta/bench", 0);
+    LossSource losses = new ChunkedLosses(subspace, sampler, key, SAMPLES, fixture.chunks,
+        Experiment.CHUNK, null);
+    return MonteCarloPass.computer(losses, sampler, key, SAMPLES, PaperFixture.DIMENSION, problem,
+        estimators, null, "bench").compute(0, 1);
   }
 }
