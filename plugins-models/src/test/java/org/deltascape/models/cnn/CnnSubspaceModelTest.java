@@ -1,6 +1,7 @@
 package org.deltascape.models.cnn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,34 @@ class CnnSubspaceModelTest {
           .as(names[k])
           .isLessThanOrEqualTo(EXACT);
     }
+  }
+
+  @Test
+  void refusesArraysOfTheWrongShapeNamingThem() {
+    CnnModel model = CnnNumericsTest.model("relu", DataType.DOUBLE);
+    INDArray w = model.initialWeights(new RandomKey(SEED, "w", 3));
+    long size = model.parameterCount();
+    assertThatThrownBy(() -> model.restrict(w, Nd4j.create(DataType.DOUBLE, 5, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the basis must be " + size + " × D with D >= 1, not [5, 2]");
+    assertThatThrownBy(() -> model.restrict(Nd4j.create(DataType.DOUBLE, 3), basis(size)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("w0 has 3 elements, expected " + size);
+    SubspaceModel restricted = model.restrict(w, basis(size));
+    Batch batch = TestData.classification(SEED, 4, 64, 3, DataType.DOUBLE);
+    assertThatThrownBy(() -> restricted.losses(
+            Nd4j.create(DataType.DOUBLE, 2, 3), batch, Nd4j.create(DataType.DOUBLE, 2, 4)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("thetas must be S × 4, not [2, 3]");
+    assertThatThrownBy(() -> restricted.losses(
+            Nd4j.create(DataType.DOUBLE, 2, 4), batch, Nd4j.create(DataType.DOUBLE, 2, 5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("out must be 2 × 4, not [2, 5]");
+    Batch twoTargets = TestData.classification(SEED, 4, 64, 2, DataType.DOUBLE);
+    assertThatThrownBy(() -> restricted.losses(
+            Nd4j.create(DataType.DOUBLE, 2, 4), twoTargets, Nd4j.create(DataType.DOUBLE, 2, 4)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the batch has 2 targets per example but the CNN has 3 outputs");
   }
 
   private static INDArray[] derivatives(SubspaceModel subspace, Batch batch) {
