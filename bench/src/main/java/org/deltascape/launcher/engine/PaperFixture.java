@@ -75,10 +75,15 @@ public final class PaperFixture {
 
   /** A random orthonormal P × D basis (Gram–Schmidt of Gaussian columns, seeded). */
   INDArray randomBasis(long seed) {
-    int p = (int) model.parameterCount();
-    double[][] columns = new double[DIMENSION][p];
+    return orthonormal(model.parameterCount(), DIMENSION, seed);
+  }
+
+  /** A random orthonormal {@code size × dimension} basis (Gram–Schmidt of Gaussian columns). */
+  static INDArray orthonormal(long size, int dimension, long seed) {
+    int p = Math.toIntExact(size);
+    double[][] columns = new double[dimension][p];
     RandomGenerator random = new RandomKey(seed, "bench/directions", 0).generator();
-    for (int d = 0; d < DIMENSION; d++) {
+    for (int d = 0; d < dimension; d++) {
       for (int i = 0; i < p; i++) {
         columns[d][i] = random.nextGaussian();
       }

@@ -108,6 +108,36 @@ public record CnnArchitecture(
     return headOffset() + head().parameterCount();
   }
 
+  /**
+   * The order the passes hold the parameters in: entry i is the index in w (PyTorch's layout) of
+   * internal parameter i. Only the blocks' kernels move, from {@code [out, in, kh, kw]} to {@code
+   * [out, kh, kw, in]}, so that a patch's numbers under one kernel row are contiguous in a
+   * channels-last input (see {@link ConvGeometry}); biases and the dense head keep their places.
+   */
+  int[] internalOrder() {
+    int[] order = new int[Math.toIntExact(parameterCount())];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    List<ConvGeometry> blocks = blocks();
+    for (int b = 0; b < blocks.size(); b++) {
+      ConvGeometry block = blocks.get(b);
+      int offset = Math.toIntExact(kernelOffset(b));
+      int in = block.inChannels();
+      int internal = offset;
+      for (int o = 0; o < block.outChannels(); o++) {
+        for (int ky = 0; ky < kernel; ky++) {
+          for (int kx = 0; kx < kernel; kx++) {
+            for (int c = 0; c < in; c++) {
+              order[internal++] = offset + ((o * in + c) * kernel + ky) * kernel + kx;
+            }
+          }
+        }
+      }
+    }
+    return order;
+  }
+
   /** Names, shapes, offsets, roles and fan-in axes of every tensor. */
   public ParameterLayout layout() {
     List<ParameterTensor> tensors = new ArrayList<>();

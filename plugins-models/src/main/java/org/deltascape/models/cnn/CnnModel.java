@@ -2,7 +2,6 @@ package org.deltascape.models.cnn;
 
 import java.util.List;
 import java.util.Map;
-import org.deltascape.models.ScratchCache;
 import java.util.random.RandomGenerator;
 import org.deltascape.api.Batch;
 import org.deltascape.api.Model;
@@ -10,7 +9,7 @@ import org.deltascape.api.ParameterLayout;
 import org.deltascape.api.ParameterTensor;
 import org.deltascape.api.RandomKey;
 import org.deltascape.api.SubspaceModel;
-import org.deltascape.models.FullSpaceSubspaceModel;
+import org.deltascape.models.ScratchCache;
 import org.deltascape.models.mlp.OutputLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,19 +29,35 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * matrix-vector products for second-order gradient descent", Neural Computation 14(7):1723–1738,
  * 2002) is the R-forward pass, the output loss's curvature, and plain back-propagation.
  *
- * <p>Convolutions are im2col (Java loops over index maps, {@link Patches}) followed by one ND4J
- * matrix product per block and chunk; examples go in chunks so that a chunk's patch matrix stays
- * under about {@value #CHUNK_ELEMENTS} numbers. Initial weights follow PyTorch's {@code nn.Conv2d}
- * and {@code nn.Linear}: {@code U(−1/√fan-in, 1/√fan-in)} for weights and biases, drawn from the
- * generator of {@code key.child(tensorName).at(key.index())}.
+ * <p>Convolutions are im2col followed by one ND4J matrix product per block into preallocated
+ * arrays; the index-driven steps (im2col from padded channels-last inputs, pooling fused with the
+ * bias and σ, unpooling, col2im) are Java loops over arrays of the model's type ({@link
+ * HostSteps}). Examples go in chunks of at most {@value #CHUNK_ROWS} rows, over which the dense
+ * head, the loss and the sums run once (ND4J's fixed cost per operation is tens of microseconds,
+ * more than a small operation's arithmetic), and each chunk's convolutions in slices of a
+ * power-of-two number of rows whose largest patch matrix stays under {@value #SLICE_ELEMENTS}
+ * numbers (16 images of 16×14×14 for the paper's CNN): large enough for efficient products, small
+ * enough that a slice's arrays stay in cache between the steps. Kernels are held internally as
+ * {@code [out, kh, kw, in]} ({@link CnnArchitecture#internalOrder()}); w, v and the results are in
+ * the layout's order. Initial weights follow PyTorch's {@code nn.Conv2d} and {@code nn.Linear}:
+ * {@code U(−1/√fan-in, 1/√fan-in)} for weights and biases, drawn from the generator of {@code
+ * key.child(tensorName).at(key.index())}.
  *
- * <p>{@link #restrict} returns a {@link FullSpaceSubspaceModel}: exact, but it takes {@code D + 1}
- * one-example passes per example for the derivatives.
+ * <p>{@link #restrict} returns a {@link CnnSubspaceModel}, whose block evaluation shares the data's
+ * first patch matrix and the samples' parameter assembly across a block of θ.
  *
  * <p>Not thread-safe: scratch arrays are kept for the two most recent chunk sizes.
  */
 public final class CnnModel implements Model {
-  static final long CHUNK_ELEMENTS = 1L << 22;
+  /** Numbers in a slice's largest patch matrix, at most. */
+  static final long SLICE_ELEMENTS = 1L << 21;
+
+  /** Rows of a chunk, at most. */
+  static final int CHUNK_ROWS = 256;
+
+  /** Numbers in a chunk's first patch matrix (kept for the whole chunk), at most. */
+  static final long FIRST_PATCH_ELEMENTS = 1L << 23;
+
   private static final int CACHED_CHUNK_SIZES = 2;
 
   private final CnnArchitecture shape;
@@ -50,19 +65,21 @@ public final class CnnModel implements Model {
   private final CnnPasses passes;
   private final OutputLoss loss;
   private final int chunkRows;
+  private final int sliceRows;
   private final CnnParameters weights;
   private final CnnParameters direction;
   private final CnnParameters product;
   private final INDArray total;
+  private final int[] order;
   private final Map<Integer, CnnChunk> chunks = new ScratchCache<>(CACHED_CHUNK_SIZES);
 
   /** A model of the given shape. */
   public CnnModel(CnnArchitecture shape) {
-    this(shape, CHUNK_ELEMENTS);
+    this(shape, SLICE_ELEMENTS, CHUNK_ROWS);
   }
 
-  /** With a chosen chunk limit, so that tests reach the chunked paths cheaply. */
-  CnnModel(CnnArchitecture shape, long chunkElements) {
+  /** With chosen slice and chunk limits, so that tests reach those paths cheaply. */
+  CnnModel(CnnArchitecture shape, long sliceElements, int maxChunkRows) {
     this.shape = shape;
     this.layout = shape.layout();
     this.passes = new CnnPasses(shape);
@@ -71,11 +88,16 @@ public final class CnnModel implements Model {
     for (ConvGeometry block : shape.blocks()) {
       widest = Math.max(widest, (long) block.positions() * block.patchSize());
     }
-    this.chunkRows = (int) Math.max(1, Math.min(Integer.MAX_VALUE, chunkElements / widest));
+    this.sliceRows = powerOfTwoAtMost(Math.min(maxChunkRows, sliceElements / widest));
+    ConvGeometry first = shape.blocks().get(0);
+    long firstPatches = (long) first.positions() * first.patchSize();
+    long chunkLimit = Math.min(maxChunkRows, FIRST_PATCH_ELEMENTS / firstPatches);
+    this.chunkRows = Math.max(sliceRows, powerOfTwoAtMost(chunkLimit));
     this.weights = CnnParameters.allocate(shape);
     this.direction = CnnParameters.allocate(shape);
     this.product = CnnParameters.allocate(shape);
     this.total = Nd4j.create(shape.dataType(), shape.parameterCount());
+    this.order = shape.internalOrder();
   }
 
   /** The shape of this network. */
@@ -137,7 +159,7 @@ public final class CnnModel implements Model {
       passes.backward(weights, c, product);
       total.addi(product.flat());
     }
-    gradient.assign(total);
+    toExternal(total, gradient);
     return sum / batch.size();
   }
 
@@ -145,14 +167,13 @@ public final class CnnModel implements Model {
   public void hessianVectorProduct(INDArray w, Batch batch, INDArray v, INDArray out) {
     requireParameterVector(v, "v");
     prepare(w, batch);
-    direction.flat().assign(v);
+    toInternal(v, direction);
     INDArray targets = typed(batch.targets());
     total.assign(0.0);
     for (int from = 0; from < batch.size(); from += chunkRows) {
       int to = Math.min(batch.size(), from + chunkRows);
       CnnChunk c = chunk(batch, from, to);
-      INDArray output = passes.forward(weights, c);
-      passes.rForward(weights, direction, c);
+      INDArray output = passes.forward(weights, direction, c);
       loss.evaluate(output, rows(targets, from, to), null, c.head.outputDelta());
       c.head.outputDelta().divi(batch.size());
       loss.curvatureProduct(output, c.head.outputTangent(), c.head.outputTangentDelta());
@@ -160,26 +181,25 @@ public final class CnnModel implements Model {
       passes.rBackward(weights, direction, c, product);
       total.addi(product.flat());
     }
-    out.assign(total);
+    toExternal(total, out);
   }
 
   @Override
   public void gaussNewtonVectorProduct(INDArray w, Batch batch, INDArray v, INDArray out) {
     requireParameterVector(v, "v");
     prepare(w, batch);
-    direction.flat().assign(v);
+    toInternal(v, direction);
     total.assign(0.0);
     for (int from = 0; from < batch.size(); from += chunkRows) {
       int to = Math.min(batch.size(), from + chunkRows);
       CnnChunk c = chunk(batch, from, to);
-      INDArray output = passes.forward(weights, c);
-      passes.rForward(weights, direction, c);
+      INDArray output = passes.forward(weights, direction, c);
       loss.curvatureProduct(output, c.head.outputTangent(), c.head.outputDelta());
       c.head.outputDelta().divi(batch.size());
       passes.backward(weights, c, product);
       total.addi(product.flat());
     }
-    out.assign(total);
+    toExternal(total, out);
   }
 
   @Override
@@ -193,7 +213,21 @@ public final class CnnModel implements Model {
 
   @Override
   public SubspaceModel restrict(INDArray w0, INDArray basis) {
-    return new FullSpaceSubspaceModel(this, w0, basis);
+    return new CnnSubspaceModel(this, w0, basis);
+  }
+
+  /** Examples per chunk of the passes. */
+  int chunkRows() {
+    return chunkRows;
+  }
+
+  /** Examples per slice of the convolutions. */
+  int sliceRows() {
+    return sliceRows;
+  }
+
+  private static int powerOfTwoAtMost(long limit) {
+    return Integer.highestOneBit((int) Math.max(1, Math.min(1 << 30, limit)));
   }
 
   private void prepare(INDArray w, Batch batch) {
@@ -210,13 +244,34 @@ public final class CnnModel implements Model {
               + " and "
               + shape.outputs());
     }
-    weights.flat().assign(w);
+    toInternal(w, weights);
+  }
+
+  /** The vector {@code external} (layout order, any type) into {@code into}, internal order. */
+  private void toInternal(INDArray external, CnnParameters into) {
+    double[] values = external.toDoubleVector();
+    double[] internal = new double[values.length];
+    for (int i = 0; i < internal.length; i++) {
+      internal[i] = values[order[i]];
+    }
+    HostCopy.write(internal, into.flat());
+  }
+
+  /** The internal-order vector {@code internal} into {@code out}, layout order. */
+  private void toExternal(INDArray internal, INDArray out) {
+    double[] values = new double[order.length];
+    HostCopy.read(internal, values);
+    double[] external = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      external[order[i]] = values[i];
+    }
+    out.assign(Nd4j.createFromArray(external).reshape(out.shape()));
   }
 
   /** The chunk's scratch arrays, with the rows {@code [from, to)} of the features in its input. */
   private CnnChunk chunk(Batch batch, int from, int to) {
-    CnnChunk c = chunks.computeIfAbsent(to - from, rows -> new CnnChunk(shape, rows));
-    HostCopy.read(rows(batch.features(), from, to), c.input);
+    CnnChunk c = chunks.computeIfAbsent(to - from, rows -> new CnnChunk(shape, rows, sliceRows));
+    c.load(rows(batch.features(), from, to));
     return c;
   }
 

@@ -7,9 +7,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A flat parameter-sized vector of a CNN with views of each block's kernel (as {@code [out,
- * in·k·k]}, the kernel {@code [out, in, k, k]} flattened per filter) and bias, and of the dense
- * head's layers; writing into a view writes into the flat vector.
+ * A flat parameter-sized vector of a CNN in the internal order ({@link
+ * CnnArchitecture#internalOrder()}) with views of each block's kernel (as {@code [out, k·k·in]},
+ * the kernel {@code [out, kh, kw, in]} flattened per filter) and bias, and of the dense head's
+ * layers; writing into a view writes into the flat vector.
  */
 final class CnnParameters {
   private final INDArray flat;

@@ -5,68 +5,87 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Scratch arrays of one convolution block for a chunk of {@code rows} examples: the patch matrix
- * and its tangent, the convolution's output, the pooled pre-activation z, σ(z), σ'(z), the deltas
- * ∂L/∂a and their R-operator counterparts (ND4J arrays in the model's type), the pooling's chosen
- * indices, and the Java arrays that the index-driven steps work in. Allocated once per chunk size.
+ * The ND4J arrays of one convolution block for a slice of {@code rows} examples, the operands and
+ * results of its matrix products: the patch matrix U ({@code rows·positions × patchSize}; none for
+ * the first block, whose patches {@link CnnChunk} keeps for the whole chunk) and the convolution's
+ * output C ({@code rows·positions × out}), then, allocated on first use (a forward pass needs none
+ * of them), the deltas ∂L/∂C, R(δC), the tangent R(U), and ∂L/∂U with its R-counterpart.
+ *
+ * <p>It remembers which slice its patch matrices were built for, so that a backward pass can reuse
+ * them for the slice the forward pass ended with.
  */
 final class ConvArrays {
-  final int rows;
-  final INDArray columns;
-  final INDArray tangentColumns;
-  final INDArray columnDeltas;
+  private final ConvGeometry block;
+  private final long positions;
+  private final DataType type;
+  private final boolean first;
   final INDArray conv;
-  final INDArray convDelta;
-  final INDArray convTangentDelta;
-  final INDArray z;
-  final INDArray a;
-  final INDArray slope;
-  final INDArray second;
-  final INDArray rz;
-  final INDArray ra;
-  final INDArray delta;
-  final INDArray rdelta;
-  final int[] sources;
-  final double[] hostColumns;
-  final double[] hostConv;
-  final double[] hostPooled;
+  private INDArray columns;
+  private INDArray convDelta;
+  private INDArray convTangentDelta;
+  private INDArray tangentColumns;
+  private INDArray columnDeltas;
+  private INDArray columnTangentDeltas;
 
-  /** The activation σ(z) as a Java array, for the next block's im2col. */
-  final double[] hostActivation;
+  /** The first row of the slice U holds, or −1. */
+  int columnsOf = -1;
 
-  /** The tangent R(σ(z)) as a Java array, for the next block's im2col. */
-  final double[] hostTangent;
+  /** The first row of the slice R(U) holds, or −1. */
+  int tangentColumnsOf = -1;
 
-  /** ∂L/∂a and R(∂L/∂a) as Java arrays, as the next block's col2im leaves them. */
-  final double[] hostDelta;
-
-  final double[] hostTangentDelta;
-
-  ConvArrays(ConvGeometry block, int rows, DataType type) {
-    this.rows = rows;
-    long positions = (long) rows * block.positions();
-    columns = Nd4j.create(type, positions, block.patchSize());
-    tangentColumns = Nd4j.create(type, positions, block.patchSize());
-    columnDeltas = Nd4j.create(type, positions, block.patchSize());
+  ConvArrays(ConvGeometry block, int rows, DataType type, boolean first) {
+    this.block = block;
+    this.positions = (long) rows * block.positions();
+    this.type = type;
+    this.first = first;
     conv = Nd4j.create(type, positions, block.outChannels());
-    convDelta = Nd4j.create(type, positions, block.outChannels());
-    convTangentDelta = Nd4j.create(type, positions, block.outChannels());
-    int pooled = block.pooledSize();
-    z = Nd4j.create(type, rows, pooled);
-    a = Nd4j.create(type, rows, pooled);
-    slope = Nd4j.create(type, rows, pooled);
-    second = Nd4j.create(type, rows, pooled);
-    rz = Nd4j.create(type, rows, pooled);
-    ra = Nd4j.create(type, rows, pooled);
-    delta = Nd4j.create(type, rows, pooled);
-    rdelta = Nd4j.create(type, rows, pooled);
-    sources = new int[rows * pooled];
-    hostColumns = new double[Math.toIntExact(positions * block.patchSize())];
-    hostConv = new double[Math.toIntExact(positions * block.outChannels())];
-    hostPooled = new double[rows * pooled];
-    hostActivation = new double[rows * pooled];
-    hostTangent = new double[rows * pooled];
-    hostDelta = new double[rows * pooled];
-    hostTangentDelta = new double[rows * pooled];
+  }
+
+  /** U, for a block after the first. */
+  INDArray columns() {
+    if (columns == null && !first) {
+      columns = Nd4j.create(type, positions, block.patchSize());
+    }
+    return columns;
+  }
+
+  /** δC = ∂L/∂C. */
+  INDArray convDelta() {
+    if (convDelta == null) {
+      convDelta = Nd4j.create(type, positions, block.outChannels());
+    }
+    return convDelta;
+  }
+
+  /** R(δC). */
+  INDArray convTangentDelta() {
+    if (convTangentDelta == null) {
+      convTangentDelta = Nd4j.create(type, positions, block.outChannels());
+    }
+    return convTangentDelta;
+  }
+
+  /** R(U), for a block after the first. */
+  INDArray tangentColumns() {
+    if (tangentColumns == null && !first) {
+      tangentColumns = Nd4j.create(type, positions, block.patchSize());
+    }
+    return tangentColumns;
+  }
+
+  /** ∂L/∂U = δC K, for a block after the first. */
+  INDArray columnDeltas() {
+    if (columnDeltas == null && !first) {
+      columnDeltas = Nd4j.create(type, positions, block.patchSize());
+    }
+    return columnDeltas;
+  }
+
+  /** R(∂L/∂U) = R(δC) K + δC V, for a block after the first. */
+  INDArray columnTangentDeltas() {
+    if (columnTangentDeltas == null && !first) {
+      columnTangentDeltas = Nd4j.create(type, positions, block.patchSize());
+    }
+    return columnTangentDeltas;
   }
 }

@@ -3,23 +3,27 @@ package org.deltascape.models.cnn;
 /**
  * The shapes of one convolution block (stride-1 convolution with zero padding, then non-overlapping
  * max-pooling that drops a remainder row or column, as PyTorch's {@code MaxPool2d} does), and the
- * index maps its passes use.
+ * memory layouts its passes use.
  *
- * <p>Memory layouts, per example: the block's input is channels-first {@code (c, y, x)} for the
- * network's input (how datasets store images) and channels-last {@code (y, x, c)} otherwise; the
- * convolution's output is channels-last, one row per position; the pooled output is channels-last,
- * except for the last block, whose output is channels-first so that the dense head sees PyTorch's
- * {@code flatten} order.
+ * <p>Layouts, per example: the block's input is held <em>padded and channels-last</em>, {@code (y,
+ * x, c)} over {@code paddedHeight × paddedWidth} with zeros on the border, so that the part of a
+ * patch under one kernel row is one contiguous run of {@link #runLength()} numbers. Patches are
+ * laid out in {@code (ky, kx, c)} order, so the blocks' kernels are held internally as {@code
+ * [out, kh, kw, in]} ({@link CnnArchitecture#internalOrder()}); the parameter vector keeps
+ * PyTorch's {@code [out, in, kh, kw]}. The convolution's output is channels-last, one row per position. The pooled
+ * output goes straight into the next block's padded input, or, for the last block, channels-first
+ * {@code (c, y, x)}, so that the dense head sees PyTorch's {@code flatten} order.
  *
  * @param inChannels channels of the input
  * @param inHeight input rows
  * @param inWidth input columns
  * @param outChannels filters of the convolution
  * @param kernel the square kernel's side
- * @param padding zeros added on every side
+ * @param padding zeros added on every side of the input
  * @param pool the pooling window's side and stride
- * @param inputChannelsFirst whether the input is stored {@code (c, y, x)}
- * @param outputChannelsFirst whether the pooled output is stored {@code (c, y, x)}
+ * @param inputChannelsFirst whether the network stores this block's input {@code (c, y, x)} (the
+ *     first block's, as datasets store images)
+ * @param last whether this is the last block, whose pooled output is channels-first and unpadded
  */
 record ConvGeometry(
     int inChannels,
@@ -30,7 +34,7 @@ record ConvGeometry(
     int padding,
     int pool,
     boolean inputChannelsFirst,
-    boolean outputChannelsFirst) {
+    boolean last) {
 
   /** Rows of the convolution's output. */
   int convHeight() {
@@ -62,9 +66,34 @@ record ConvGeometry(
     return inChannels * kernel * kernel;
   }
 
-  /** Numbers per example of the input. */
+  /** Numbers of a patch under one kernel row, {@code kernel · inChannels}: contiguous in U. */
+  int runLength() {
+    return kernel * inChannels;
+  }
+
+  /** Numbers per example of the input, unpadded. */
   int inputSize() {
     return inChannels * inHeight * inWidth;
+  }
+
+  /** Rows of the padded input. */
+  int paddedHeight() {
+    return inHeight + 2 * padding;
+  }
+
+  /** Columns of the padded input. */
+  int paddedWidth() {
+    return inWidth + 2 * padding;
+  }
+
+  /** Numbers per example of the padded, channels-last input. */
+  int paddedSize() {
+    return paddedHeight() * paddedWidth() * inChannels;
+  }
+
+  /** Numbers per example of the convolution's output. */
+  int convSize() {
+    return positions() * outChannels;
   }
 
   /** Numbers per example after pooling. */
@@ -78,39 +107,54 @@ record ConvGeometry(
   }
 
   /**
-   * The im2col map of one example: entry {@code p·Q + q}, for output position p = (y, x) and patch
-   * element q = (c, ky, kx) (the order of a kernel {@code [out, in, kh, kw]} flattened), is the
-   * index within the example's input of the number that meets kernel element q at position p, or
-   * −1 where it falls on the zero padding.
+   * Where each pooled output goes within one example's destination: entry {@code (py·Wq + px)·O +
+   * c} (the order the pooling visits them) is the offset of channel c at pooled position (py, px)
+   * in the next block's padded, channels-last input (whose padding is {@code nextPadding}), or, for
+   * the last block, in the channels-first flattened output.
    */
-  int[] patchSources() {
-    int[] sources = new int[positions() * patchSize()];
+  int[] pooledOffsets(int nextPadding) {
+    int height = pooledHeight();
+    int width = pooledWidth();
+    int[] offsets = new int[pooledSize()];
     int entry = 0;
-    for (int y = 0; y < convHeight(); y++) {
-      for (int x = 0; x < convWidth(); x++) {
-        for (int c = 0; c < inChannels; c++) {
-          for (int ky = 0; ky < kernel; ky++) {
-            for (int kx = 0; kx < kernel; kx++) {
-              int iy = y + ky - padding;
-              int ix = x + kx - padding;
-              boolean inside = iy >= 0 && iy < inHeight && ix >= 0 && ix < inWidth;
-              sources[entry++] = inside ? inputIndex(c, iy, ix) : -1;
-            }
-          }
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        for (int c = 0; c < outChannels; c++) {
+          offsets[entry++] =
+              last
+                  ? (c * height + y) * width + x
+                  : ((y + nextPadding) * (width + 2 * nextPadding) + x + nextPadding) * outChannels
+                      + c;
         }
       }
     }
-    return sources;
+    return offsets;
   }
 
-  /** The index within one example's pooled output of channel c at pooled position (y, x). */
-  int pooledIndex(int c, int y, int x) {
-    return outputChannelsFirst
-        ? (c * pooledHeight() + y) * pooledWidth() + x
-        : (y * pooledWidth() + x) * outChannels + c;
+  /** Numbers per example of the destination {@link #pooledOffsets} indexes. */
+  int pooledStride(int nextPadding) {
+    return last
+        ? pooledSize()
+        : (pooledHeight() + 2 * nextPadding) * (pooledWidth() + 2 * nextPadding) * outChannels;
   }
 
-  private int inputIndex(int c, int y, int x) {
-    return inputChannelsFirst ? (c * inHeight + y) * inWidth + x : (y * inWidth + x) * inChannels + c;
+  /**
+   * Where each number of one unpadded input example ({@code (c, y, x)} when {@link
+   * #inputChannelsFirst}, else {@code (y, x, c)}) goes in the padded, channels-last input.
+   */
+  int[] inputOffsets() {
+    int[] offsets = new int[inputSize()];
+    for (int c = 0; c < inChannels; c++) {
+      for (int y = 0; y < inHeight; y++) {
+        for (int x = 0; x < inWidth; x++) {
+          int source =
+              inputChannelsFirst
+                  ? (c * inHeight + y) * inWidth + x
+                  : (y * inWidth + x) * inChannels + c;
+          offsets[source] = ((y + padding) * paddedWidth() + x + padding) * inChannels + c;
+        }
+      }
+    }
+    return offsets;
   }
 }

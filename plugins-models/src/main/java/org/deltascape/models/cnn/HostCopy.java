@@ -6,10 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
 /**
- * Copies between ND4J arrays (DOUBLE or FLOAT, native memory) and Java {@code double[]}, so that
- * the index-driven steps of a convolution (im2col, col2im, pooling) run as plain Java loops over
- * arrays while every matrix product stays in ND4J. Doubles move by one bulk copy; floats are
- * widened or narrowed on the way.
+ * Copies between small ND4J arrays (DOUBLE or FLOAT, native memory) and Java {@code double[]}:
+ * parameter vectors on their way into and out of the internal order, and logits on their way into
+ * the float64 losses. Doubles move by one bulk copy; floats are widened or narrowed one by one.
+ * (The large arrays of the passes move in the model's own type, {@link HostSteps}.)
  */
 final class HostCopy {
   private HostCopy() {}

@@ -37,7 +37,7 @@ class CnnNumericsTest {
 
   @Test
   void outputsEqualADirectConvolution() {
-    CnnModel model = model("tanh", DataType.DOUBLE, CnnModel.CHUNK_ELEMENTS);
+    CnnModel model = model("tanh", DataType.DOUBLE);
     Batch batch = TestData.classification(SEED, 5, 64, 3, DataType.DOUBLE);
     INDArray w = model.initialWeights(new RandomKey(SEED, "w", 0));
     INDArray outputs = Nd4j.create(DataType.DOUBLE, 5, 3);
@@ -47,8 +47,26 @@ class CnnNumericsTest {
   }
 
   @Test
+  void outputsEqualADirectConvolutionForOtherPoolingWindows() {
+    for (int pool : new int[] {1, 3}) {
+      ModelContext context =
+          new ModelContext(List.of(1, 8, 8), 3, TargetKind.CLASSIFICATION, DataType.DOUBLE);
+      Settings settings = Settings.of("model cnn", Map.of(
+          "channels", List.of(2), "kernel", 3, "pool", pool, "hidden", List.of(4),
+          "activation", "tanh"));
+      CnnModel model = new CnnModel(new CnnProvider().architecture(settings, context));
+      Batch batch = TestData.classification(SEED, 5, 64, 3, DataType.DOUBLE);
+      INDArray w = model.initialWeights(new RandomKey(SEED, "w", pool));
+      INDArray outputs = Nd4j.create(DataType.DOUBLE, 5, 3);
+      model.predict(w, batch, outputs);
+      INDArray expected = DirectCnn.outputs(model.architecture(), w, batch.features());
+      assertThat(relative(outputs, expected)).as("pool %d", pool).isLessThanOrEqualTo(EXACT);
+    }
+  }
+
+  @Test
   void reluProductsAreExactlyLinearAndSymmetric() {
-    CnnModel model = model("relu", DataType.DOUBLE, CnnModel.CHUNK_ELEMENTS);
+    CnnModel model = model("relu", DataType.DOUBLE);
     Batch batch = TestData.classification(SEED, 9, 64, 3, DataType.DOUBLE);
     INDArray w = model.initialWeights(new RandomKey(SEED, "w", 0));
     INDArray u = gaussian(model.parameterCount(), 1);
@@ -72,8 +90,8 @@ class CnnNumericsTest {
   @Test
   void chunkedPassesEqualWholeBatchPasses() {
     Batch batch = TestData.classification(SEED, 11, 64, 3, DataType.DOUBLE);
-    CnnModel whole = model("tanh", DataType.DOUBLE, CnnModel.CHUNK_ELEMENTS);
-    CnnModel chunked = model("tanh", DataType.DOUBLE, 4L * 64 * 9);
+    CnnModel whole = model("tanh", DataType.DOUBLE);
+    CnnModel chunked = chunked("tanh", DataType.DOUBLE);
     INDArray w = whole.initialWeights(new RandomKey(SEED, "w", 0));
     INDArray v = gaussian(whole.parameterCount(), 3);
     assertThat(relative(losses(chunked, w, batch), losses(whole, w, batch)))
@@ -91,8 +109,8 @@ class CnnNumericsTest {
 
   @Test
   void floatArithmeticAgreesWithDouble() {
-    CnnModel exact = model("tanh", DataType.DOUBLE, CnnModel.CHUNK_ELEMENTS);
-    CnnModel fast = model("tanh", DataType.FLOAT, CnnModel.CHUNK_ELEMENTS);
+    CnnModel exact = model("tanh", DataType.DOUBLE);
+    CnnModel fast = model("tanh", DataType.FLOAT);
     Batch doubles = TestData.classification(SEED, 10, 64, 3, DataType.DOUBLE);
     Batch floats = TestData.classification(SEED, 10, 64, 3, DataType.FLOAT);
     INDArray w = exact.initialWeights(new RandomKey(SEED, "w", 0));
@@ -128,11 +146,26 @@ class CnnNumericsTest {
     assertThat(result.finalLoss()).isLessThan(0.3 * before);
   }
 
-  static CnnModel model(String activation, DataType type, long chunkElements) {
+  /** The contract's CNN (8×8 images, blocks of 2 and 3 filters), whole batches. */
+  static CnnModel model(String activation, DataType type) {
+    return new CnnModel(architecture(activation, type));
+  }
+
+  /**
+   * The same in chunks of 8 examples and slices of 4 (the first block's patches are 64 × 9 per
+   * example), so that 11 examples take chunks of 8 and 3 and slices of 4, 4 and 3.
+   */
+  static CnnModel chunked(String activation, DataType type) {
+    CnnModel model = new CnnModel(architecture(activation, type), 4L * 64 * 9, 8);
+    assertThat(model.chunkRows()).isEqualTo(8);
+    assertThat(model.sliceRows()).isEqualTo(4);
+    return model;
+  }
+
+  private static CnnArchitecture architecture(String activation, DataType type) {
     ModelContext context =
         new ModelContext(List.of(1, 8, 8), 3, TargetKind.CLASSIFICATION, type);
-    return new CnnModel(
-        new CnnProvider().architecture(CnnModelTest.settings(activation), context), chunkElements);
+    return new CnnProvider().architecture(CnnModelTest.settings(activation), context);
   }
 
   private static INDArray losses(Model model, INDArray w, Batch batch) {
@@ -158,7 +191,7 @@ class CnnNumericsTest {
     return out;
   }
 
-  private static INDArray gaussian(long size, long index) {
+  static INDArray gaussian(long size, long index) {
     RandomGenerator generator = new RandomKey(SEED, "v", index).generator();
     double[] values = new double[(int) size];
     for (int i = 0; i < values.length; i++) {
@@ -175,7 +208,7 @@ class CnnNumericsTest {
     return a.norm2Number().doubleValue();
   }
 
-  private static double relative(INDArray actual, INDArray reference) {
+  static double relative(INDArray actual, INDArray reference) {
     return norm(actual.castTo(DataType.DOUBLE).sub(reference)) / norm(reference);
   }
 }
