@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deltascape.api.DeltaProblem;
 import org.deltascape.api.Estimator;
-import org.deltascape.api.Progress;
 import org.deltascape.api.RandomKey;
 import org.deltascape.api.SubspaceModel;
 import org.deltascape.api.ThetaSampler;
@@ -111,9 +110,11 @@ public class CnnBenchmark {
 
   /** The engine's Monte Carlo pass over {@value #SAMPLES} samples and all 9,984 examples. */
   @Benchmark
-  public MonteCarloPass.Result monteCarloPass() {
-    return MonteCarloPass.run(subspace, sampler, new RandomKey(7, "theta/bench", 0), SAMPLES,
-        fixture.chunks, problem, estimators, null, MonteCarloPass.Journal.NONE, Progress.silent(),
-        "bench");
+  public java.util.List<java.util.Map<String, org.deltascape.api.PartialSums>> monteCarloPass() {
+    RandomKey key = new RandomKey(7, "theta/bench", 0);
+    LossSource losses = new ChunkedLosses(subspace, sampler, key, SAMPLES, fixture.chunks,
+        Experiment.CHUNK, null);
+    return MonteCarloPass.computer(losses, sampler, key, SAMPLES, subspace.dimension(), problem,
+        estimators, null, "bench").compute(0, (SAMPLES + MonteCarloPass.BLOCK - 1) / MonteCarloPass.BLOCK);
   }
 }
