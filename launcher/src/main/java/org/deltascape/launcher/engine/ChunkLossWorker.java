@@ -1,6 +1,5 @@
 package org.deltascape.launcher.engine;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +36,10 @@ final class ChunkLossWorker {
   /**
    * A point's data as this JVM loaded them.
    *
-   * @param key the run and point they belong to
+   * @param key the run and point they belong to (null when built from a bound config)
    * @param chunkBatches the chunks materialised so far, by index
    */
-  private record PointData(String key, PluginRegistry registry, ExperimentConfig config,
+  private record PointData(JobKey.PointKey key, PluginRegistry registry, ExperimentConfig config,
       Dataset train, DataType type, Map<Integer, Batch> chunkBatches) {
 
     int chunks() {
@@ -56,7 +55,7 @@ final class ChunkLossWorker {
     }
   }
 
-  private static final ThreadLocal<Map.Entry<String, ChunkLossComputer>> LAST = new ThreadLocal<>();
+  private static final ThreadLocal<Map.Entry<JobKey, ChunkLossComputer>> LAST = new ThreadLocal<>();
 
   private static PointData lastPoint; // guarded by ChunkLossWorker.class
 
@@ -64,15 +63,13 @@ final class ChunkLossWorker {
 
   static ChunkLossComputer computer(RunDescription run, MonteCarloJob job) {
     Objects.requireNonNull(job, "job");
-    String point = run.hashCode() + "|" + run + "|" + job.point();
-    String key = point + "|" + job.space() + "|" + Arrays.hashCode(job.weights()) + "|"
-        + Arrays.hashCode(job.basis()) + "|" + job.samples();
-    Map.Entry<String, ChunkLossComputer> last = LAST.get();
+    JobKey key = new JobKey(run, job);
+    Map.Entry<JobKey, ChunkLossComputer> last = LAST.get();
     if (last != null && last.getKey().equals(key)) {
       return last.getValue();
     }
     LAST.remove(); // let the previous job's model go before building the next
-    ChunkLossComputer computer = computer(point(run, job.point(), point), job);
+    ChunkLossComputer computer = computer(point(run, job.point(), key.point()), job);
     LAST.set(Map.entry(key, computer));
     return computer;
   }
@@ -80,25 +77,21 @@ final class ChunkLossWorker {
   static ChunkLossComputer computer(PluginRegistry registry, ExperimentConfig config,
       MonteCarloJob job) {
     Objects.requireNonNull(job, "job");
-    return computer(load("", registry, config), job);
+    return computer(load(null, registry, config), job);
   }
 
   /** The data of point {@code point} of {@code run}, loaded once per JVM and point. */
-  private static synchronized PointData point(RunDescription run, int point, String key) {
+  private static synchronized PointData point(RunDescription run, int point, JobKey.PointKey key) {
     if (lastPoint != null && lastPoint.key().equals(key)) {
       return lastPoint;
     }
     lastPoint = null; // let the previous point's data go before loading the next
     ConfigLoader.Loaded loaded = MonteCarloWorker.load(run);
-    if (point >= loaded.plan().points().size()) {
-      throw new IllegalArgumentException("the run has " + loaded.plan().points().size()
-          + " points, not " + (point + 1));
-    }
-    lastPoint = load(key, loaded.registry(), loaded.plan().points().get(point).config());
+    lastPoint = load(key, loaded.registry(), MonteCarloWorker.point(loaded, point));
     return lastPoint;
   }
 
-  private static PointData load(String key, PluginRegistry registry, ExperimentConfig config) {
+  private static PointData load(JobKey.PointKey key, PluginRegistry registry, ExperimentConfig config) {
     Dataset train = registry.require(DatasetProvider.class, config.dataset().id())
         .load(config.dataset().settings(), new DatasetContext(config.seeds().order(),
             Progress.silent())).train();

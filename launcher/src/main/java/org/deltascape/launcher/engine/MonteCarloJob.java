@@ -21,6 +21,9 @@ public record MonteCarloJob(int point, String space, int samples, double[] weigh
 
   private static final long serialVersionUID = 1L;
 
+  /** Samples per block: the unit of partial sums, checkpoints, shards and tasks. */
+  public static final int BLOCK = MonteCarloPass.BLOCK;
+
   public MonteCarloJob {
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(weights, "weights");

@@ -40,7 +40,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class MonteCarloWorker {
 
-  private static final ThreadLocal<Map.Entry<String, BlockComputer>> LAST = new ThreadLocal<>();
+  private static final ThreadLocal<Map.Entry<JobKey, BlockComputer>> LAST = new ThreadLocal<>();
 
   /** A point whose config binds differently here than where it was sent from. */
   static final String OTHER_CONFIG = "the point binds to another config in this JVM than where it"
@@ -60,25 +60,28 @@ public final class MonteCarloWorker {
         run.configFile() == null ? null : Path.of(run.configFile()), folders);
   }
 
+  /** The config of point {@code point} of a loaded run, refusing a point the run does not have. */
+  static ExperimentConfig point(ConfigLoader.Loaded loaded, int point) {
+    if (point < 0 || point >= loaded.plan().points().size()) {
+      throw new IllegalArgumentException("the run has " + loaded.plan().points().size()
+          + " points, not " + (point + 1));
+    }
+    return loaded.plan().points().get(point).config();
+  }
+
   /**
    * The computer of a job of the run {@code run}, loading its plugins (the class path's and the
    * run's plugin folders) and its dataset; the last one built on this thread is reused.
    */
   public static BlockComputer computer(RunDescription run, MonteCarloJob job) {
-    String key = run.hashCode() + "|" + run + "|" + job.point() + "|" + job.space() + "|"
-        + java.util.Arrays.hashCode(job.weights()) + "|" + java.util.Arrays.hashCode(job.basis());
-    Map.Entry<String, BlockComputer> last = LAST.get();
+    JobKey key = new JobKey(run, job);
+    Map.Entry<JobKey, BlockComputer> last = LAST.get();
     if (last != null && last.getKey().equals(key)) {
       return last.getValue();
     }
     LAST.remove(); // let the previous job's data go before loading the next
     ConfigLoader.Loaded loaded = load(run);
-    if (job.point() >= loaded.plan().points().size()) {
-      throw new IllegalArgumentException("the run has " + loaded.plan().points().size()
-          + " points, not " + (job.point() + 1));
-    }
-    BlockComputer computer =
-        computer(loaded.registry(), loaded.plan().points().get(job.point()).config(), job);
+    BlockComputer computer = computer(loaded.registry(), point(loaded, job.point()), job);
     LAST.set(Map.entry(key, computer));
     return computer;
   }
@@ -105,11 +108,7 @@ public final class MonteCarloWorker {
     SweepPlan plan = loaded.plan();
     for (int i = 0; i < indices.size(); i++) {
       int index = indices.get(i);
-      if (index < 0 || index >= plan.points().size()) {
-        throw new IllegalArgumentException("the run has " + plan.points().size()
-            + " points, not " + (index + 1));
-      }
-      String here = Provenance.sha256(plan.points().get(index).config().canonical());
+      String here = Provenance.sha256(point(loaded, index).canonical());
       if (!here.equals(configSha256.get(i))) {
         throw new DeltascapeException(String.format(java.util.Locale.ROOT, OTHER_CONFIG,
             configSha256.get(i), here), "point " + index, OTHER_CONFIG_FIX);

@@ -23,6 +23,7 @@ import org.deltascape.launcher.config.ConfigLoader;
 import org.deltascape.launcher.config.YamlReader;
 import org.deltascape.launcher.discovery.PluginCatalog;
 import org.deltascape.launcher.engine.Experiment;
+import org.deltascape.launcher.engine.MonteCarloJob;
 import org.deltascape.launcher.engine.RunJournal;
 import org.deltascape.launcher.output.RunWriter;
 
@@ -140,31 +141,12 @@ public final class Shards {
     for (Path folder : folders) {
       shards.add(read(folder));
     }
-    Map<String, List<Shard>> byHash = new LinkedHashMap<>();
-    shards.forEach(shard -> byHash.computeIfAbsent(shard.configHash(), h -> new ArrayList<>()).add(shard));
-    if (byHash.size() > 1) {
-      List<String> groups = new ArrayList<>();
-      byHash.forEach((hash, group) -> groups.add(names(group) + " of config "
-          + hash.substring(0, 12)));
-      throw new DeltascapeException(String.format(Locale.ROOT, OTHER_CONFIG,
-          String.join("; ", groups)), "merge", OTHER_CONFIG_FIX);
-    }
-    Map<Integer, List<Shard>> byCount = new TreeMap<>();
-    shards.forEach(shard -> byCount.computeIfAbsent(shard.count(), c -> new ArrayList<>()).add(shard));
-    if (byCount.size() > 1) {
-      List<String> groups = new ArrayList<>();
-      byCount.forEach((count, group) -> groups.add(names(group) + " of " + count));
-      throw new DeltascapeException(String.format(Locale.ROOT, OTHER_COUNT,
-          String.join("; ", groups)), "merge", "Merge the n shards of one --shard i/n split");
-    }
-    Map<Integer, List<Shard>> byThreads = new TreeMap<>();
-    shards.forEach(shard -> byThreads.computeIfAbsent(shard.threads(), t -> new ArrayList<>()).add(shard));
-    if (byThreads.size() > 1) {
-      List<String> groups = new ArrayList<>();
-      byThreads.forEach((threads, group) -> groups.add(names(group) + " with " + threads));
-      throw new DeltascapeException(String.format(Locale.ROOT, OTHER_THREADS,
-          String.join("; ", groups)), "merge", "Run every shard with the same --threads");
-    }
+    refuseMixed(shards, Shard::configHash, hash -> " of config " + hash.substring(0, 12),
+        OTHER_CONFIG, OTHER_CONFIG_FIX);
+    refuseMixed(shards, Shard::count, count -> " of " + count, OTHER_COUNT,
+        "Merge the n shards of one --shard i/n split");
+    refuseMixed(shards, Shard::threads, threads -> " with " + threads, OTHER_THREADS,
+        "Run every shard with the same --threads");
     int count = shards.get(0).count();
     Shard[] byIndex = new Shard[count + 1];
     for (Shard shard : shards) {
@@ -206,6 +188,25 @@ public final class Shards {
     record.put("shards", count);
     record.put("config_sha256", first.configHash());
     return new Merge(loaded, new MergedJournal(ordered, stored), Map.of("merged", record));
+  }
+
+  /**
+   * Refuses shards that differ in {@code property}, naming each group of folders (in the order
+   * given) with its value.
+   *
+   * @param message the fault's template, whose one {@code %s} takes the groups
+   */
+  private static <T> void refuseMixed(List<Shard> shards, java.util.function.Function<Shard, T> property,
+      java.util.function.Function<T, String> value, String message, String fix) {
+    Map<T, List<Shard>> groups = new LinkedHashMap<>();
+    shards.forEach(shard -> groups.computeIfAbsent(property.apply(shard), v -> new ArrayList<>())
+        .add(shard));
+    if (groups.size() > 1) {
+      List<String> named = new ArrayList<>();
+      groups.forEach((v, group) -> named.add(names(group) + value.apply(v)));
+      throw new DeltascapeException(String.format(Locale.ROOT, message, String.join("; ", named)),
+          "merge", fix);
+    }
   }
 
   private static Shard read(Path folder) {
@@ -330,8 +331,8 @@ public final class Shards {
           fields.list(meta, "estimators").forEach(id -> ids.add(id.asText()));
           for (int block = firstBlock; block < firstBlock + count; block++) {
             Map<String, PartialSums> sums = new LinkedHashMap<>();
-            long first = (long) block * 64;
-            long inBlock = Math.min(64, samples - first);
+            long first = (long) block * MonteCarloJob.BLOCK;
+            long inBlock = Math.min(MonteCarloJob.BLOCK, samples - first);
             for (String id : ids) {
               sums.put(id, new PartialSums(id, first, inBlock, contents.array(id + "#" + block)));
             }
